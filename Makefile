@@ -1,0 +1,35 @@
+# Two commands for a fresh clone: `make serve` (the site) and `make test` (every test).
+# Each sets up what it needs first: a virtual environment with the pinned Python
+# packages, the pinned npm packages, and Debian's chromium for the browser tests.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SUBPATH := /negotiate-benefits/
+# Material's banner about its successor is not news for every build.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build setup clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+serve: setup
+	@echo "Serving the site at http://$(HOST):$(PORT)$(SUBPATH) (Ctrl-C stops it)"
+	SITE_URL=http://$(HOST):$(PORT)$(SUBPATH) $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+build: setup
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: setup
+	$(BIN)/python -m pytest --cov=calculators --cov-branch --cov-fail-under=100
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .coverage

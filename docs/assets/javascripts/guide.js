@@ -1,0 +1,116 @@
+// The guide's small interactive parts: checklists that remember their ticks,
+// scripts whose blanks fill in as you type, and the privacy page's "forget" button.
+// Everything stays in this browser's localStorage under one prefix.
+(() => {
+  "use strict";
+  const PREFIX = "negotiate-benefits:";
+
+  const store = {
+    read(key, fallback) {
+      try {
+        const value = JSON.parse(localStorage.getItem(PREFIX + key));
+        return value && typeof value === "object" ? value : fallback;
+      } catch {
+        return fallback;
+      }
+    },
+    write(key, value) {
+      try {
+        localStorage.setItem(PREFIX + key, JSON.stringify(value));
+      } catch {
+        // Storage full or disabled: the page still works, it just forgets.
+      }
+    },
+    forgetAll() {
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith(PREFIX))
+        .forEach((key) => localStorage.removeItem(key));
+    },
+  };
+
+  function setUpChecklist(root) {
+    const key = `checklist:${root.dataset.checklist}`;
+    const boxes = [...root.querySelectorAll("input[type=checkbox][data-item]")];
+    const progress = root.querySelector(".checklist-progress");
+    const ticked = new Set(Array.isArray(store.read(key, [])) ? store.read(key, []) : []);
+    const show = () => {
+      const done = boxes.filter((box) => box.checked).length;
+      progress.textContent = `${done} of ${boxes.length} done`;
+    };
+    boxes.forEach((box) => {
+      box.checked = ticked.has(box.dataset.item);
+      box.addEventListener("change", () => {
+        store.write(key, boxes.filter((b) => b.checked).map((b) => b.dataset.item));
+        show();
+      });
+    });
+    const clear = root.querySelector(".checklist-clear");
+    clear.hidden = false;
+    clear.addEventListener("click", () => {
+      boxes.forEach((box) => (box.checked = false));
+      store.write(key, []);
+      show();
+    });
+    const print = root.querySelector(".checklist-print");
+    print.hidden = false;
+    print.addEventListener("click", () => window.print());
+    show();
+  }
+
+  // A calculator's last result, saved by the calculator page, can fill a blank.
+  function calculatorValue(reference) {
+    const [name, output] = reference.split(".");
+    const saved = store.read(`calculator:${name}`, {});
+    const value = saved.result ? saved.result[output] : undefined;
+    return typeof value === "number" ? value.toLocaleString("en-US") : "";
+  }
+
+  function setUpScript(root) {
+    const key = `script:${root.dataset.script}`;
+    const inputs = [...root.querySelectorAll(".script-fields input")];
+    const saved = store.read(key, {});
+    const fill = () => {
+      const values = Object.fromEntries(inputs.map((i) => [i.name, i.value.trim()]));
+      root.querySelectorAll("mark[data-placeholder]").forEach((mark) => {
+        const value = values[mark.dataset.placeholder];
+        if (!mark.dataset.label) mark.dataset.label = mark.textContent;
+        mark.textContent = value || mark.dataset.label;
+        mark.classList.toggle("filled", Boolean(value));
+      });
+    };
+    inputs.forEach((input) => {
+      input.value = saved[input.name] || (input.dataset.fromCalculator
+        ? calculatorValue(input.dataset.fromCalculator) : "");
+      input.addEventListener("input", () => {
+        store.write(key, Object.fromEntries(inputs.map((i) => [i.name, i.value])));
+        fill();
+      });
+    });
+    const copy = root.querySelector(".script-copy");
+    const status = root.querySelector(".script-status");
+    copy.hidden = false;
+    copy.addEventListener("click", async () => {
+      const text = root.querySelector(".script-text").innerText.trim();
+      try {
+        await navigator.clipboard.writeText(text);
+        status.textContent = "Copied.";
+      } catch {
+        status.textContent = "Copying is blocked here: select the text and copy it by hand.";
+      }
+    });
+    fill();
+  }
+
+  function setUpForgetButton(button) {
+    const status = document.querySelector(".forget-status");
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      store.forgetAll();
+      status.textContent = "Done: nothing from this site is stored in this browser now.";
+    });
+  }
+
+  document.querySelectorAll("[data-checklist]").forEach(setUpChecklist);
+  document.querySelectorAll("[data-script]").forEach(setUpScript);
+  document.querySelectorAll("[data-forget-all]").forEach(setUpForgetButton);
+})();

@@ -1,0 +1,94 @@
+"""MkDocs hook: build the guide's pages from ``content/`` and expand page markers.
+
+The hook only wires steps together; loading, checking and rendering are plain
+functions in ``content_loader``, ``render``, ``markers`` and ``calculator_views``.
+Content is re-read on every build, so ``mkdocs serve`` shows an author's edits.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+import calculator_views
+from content_loader import ContentError, load_content, stale_figures
+from figure_format import format_as_of
+from markers import MarkerError, expand
+from page_titles import page_titles
+from render import content_renderers, generated_pages, nav_sections
+
+log = get_plugin_logger(__name__)
+
+# What the build in progress loaded; set anew by on_config on every build.
+_build: dict = {}
+
+
+def build_date() -> date:
+    """Today, or ``BUILD_DATE`` (YYYY-MM-DD) for a reproducible build."""
+    override = os.environ.get("BUILD_DATE")
+    return date.fromisoformat(override) if override else date.today()
+
+
+def _expand_nav(nav: list, sections: dict[str, list]) -> list:
+    """Replace ``"@name"`` placeholders in ``nav`` with generated sections."""
+    expanded = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            entry = {title: sections.get(value, value) if isinstance(value, str)
+                     else _expand_nav(value, sections) for title, value in entry.items()}
+        expanded.append(entry)
+    return expanded
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    titles = {**page_titles(docs), **calculator_views.page_titles()}
+    try:
+        content = load_content(root / "content", calculator_views.names(), set(titles))
+    except ContentError as error:
+        raise PluginError(f"content/ has problems:\n{error}") from None
+    today = build_date()
+    for figure in stale_figures(content, today):
+        log.warning(f"content/figures.yaml: figure '{figure.id}' is as of "
+                    f"{format_as_of(figure.as_of)}, more than 18 months before {today}: "
+                    "check the source again and update its value and as_of")
+    if config.nav:
+        sections = {**nav_sections(content), "@calculators": calculator_views.nav()}
+        config.nav = _expand_nav(config.nav, sections)
+    _build.clear()
+    _build.update(content=content, titles=titles)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in files.documentation_pages():
+        file.edit_uri = f"docs/{file.src_uri}"
+    pages = generated_pages(_build["content"], _build["titles"])
+    pages += calculator_views.generated_pages()
+    for page in pages:
+        if files.get_file_from_path(page.path):
+            raise PluginError(f"docs/{page.path} collides with a page generated from "
+                              f"{page.source}; remove one of them")
+        file = File.generated(config, page.path, content=page.markdown)
+        file.edit_uri = page.source
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    path = page.file.src_uri
+    renderers = {**content_renderers(_build["content"], _build["titles"], path),
+                 **calculator_views.renderers(path)}
+    where = page.file.edit_uri or path
+    try:
+        return expand(markdown, renderers, where)
+    except MarkerError as error:
+        raise PluginError(str(error)) from None

@@ -1,0 +1,155 @@
+"""Render the content model into Markdown pages and page parts, through Jinja2.
+
+Plain functions with no MkDocs in sight: data in, Markdown (with small HTML
+islands) out. Templates live in ``hooks/templates``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from content_loader import FIGURE_MARKER, PLACEHOLDER
+from content_model import Content
+from figure_format import format_as_of, format_value
+from markers import Renderer
+
+TEMPLATES = Path(__file__).parent / "templates"
+NEGOTIABILITY = {"low": "rarely negotiable", "medium": "sometimes negotiable",
+                 "high": "often negotiable"}
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """A page made from content: where it goes, its Markdown, the YAML it came from."""
+
+    path: str
+    markdown: str
+    source: str
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A Markdown link from one docs path to another, as MkDocs resolves them."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def benefit_path(content: Content, slug: str) -> str:
+    """Where a benefit's page lives: under its category."""
+    return f"benefits/{content.benefit(slug).category}/{slug}.md"
+
+
+def environment(content: Content, titles: dict[str, str]) -> jinja2.Environment:
+    """Templates with the filters that turn content into page text.
+
+    Every template is rendered with ``page`` (its docs path) in its context, so
+    ``link(target)`` can write a relative link that works under any sub-path.
+    ``titles`` maps docs paths that content links to (steps, calculators) to
+    their page titles.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html.j2"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+    def figure_html(figure_id: str) -> Markup:
+        figure = content.figure(figure_id)
+        return Markup(env.get_template("figure.html.j2").render(
+            figure=figure, source=content.source(figure.source)).strip())
+
+    def inline(text: str) -> Markup:
+        """Escape text for an HTML island, then state its figures with their sources."""
+        parts = FIGURE_MARKER.split(text)  # text, figure id, text, figure id, ...
+        return Markup("").join(figure_html(part) if index % 2 else escape(part)
+                               for index, part in enumerate(parts))
+
+    def blanks(text: str, labels: dict[str, str]) -> Markup:
+        """A script's text with each ``{placeholder}`` as a highlighted blank."""
+        escaped = str(escape(text))
+        return Markup(PLACEHOLDER.sub(
+            lambda m: str(env.get_template("blank.html.j2").render(
+                name=m.group(1), label=labels[m.group(1)])).strip(), escaped))
+
+    @jinja2.pass_context
+    def link(context, target: str) -> str:
+        return relative(context["page"], target)
+
+    @jinja2.pass_context
+    def benefit_link(context, slug: str) -> str:
+        return relative(context["page"], benefit_path(content, slug))
+
+    env.filters.update(value=format_value, as_of=format_as_of, inline=inline, blanks=blanks)
+    env.globals.update(content=content, figure_html=figure_html, link=link,
+                       benefit_link=benefit_link, titles=titles,
+                       negotiability=NEGOTIABILITY)
+    return env
+
+
+def generated_pages(content: Content, titles: dict[str, str]) -> list[GeneratedPage]:
+    """Every page the content defines, in navigation order."""
+    env = environment(content, titles)
+    pages: list[GeneratedPage] = []
+
+    def add(path: str, template: str, source: str, **context) -> None:
+        markdown = env.get_template(template).render(page=path, **context)
+        pages.append(GeneratedPage(path, markdown, f"content/{source}"))
+
+    add("benefits/index.md", "benefits_index.md.j2", "benefits.yaml")
+    for category in content.categories:
+        add(f"benefits/{category.slug}/index.md", "category.md.j2", "categories.yaml",
+            category=category)
+        for benefit in content.benefits_in(category.slug):
+            add(benefit_path(content, benefit.slug), "benefit.md.j2", "benefits.yaml",
+                benefit=benefit,
+                alternatives=[a for a in content.alternatives if a.if_not == benefit.slug])
+    add("scripts/index.md", "scripts_index.md.j2", "scripts.yaml")
+    for script in content.scripts:
+        add(f"scripts/{script.slug}.md", "script_page.md.j2", "scripts.yaml", script=script)
+    add("checklists/index.md", "checklists_index.md.j2", "checklists.yaml")
+    for checklist in content.checklists:
+        add(f"checklists/{checklist.slug}.md", "checklist_page.md.j2", "checklists.yaml",
+            checklist=checklist)
+    add("alternatives/index.md", "alternatives.md.j2", "alternatives.yaml")
+    add("figures.md", "figures.md.j2", "figures.yaml")
+    return pages
+
+
+def content_renderers(content: Content, titles: dict[str, str],
+                      page: str) -> dict[str, Renderer]:
+    """The markers content provides, rendered for the page at docs path ``page``."""
+    env = environment(content, titles)
+
+    def part(template: str, key: str, items: dict) -> Renderer:
+        render = env.get_template(template).render
+        return Renderer(items, lambda name: render(page=page, **{key: items[name]}))
+
+    categories = {c.slug: c for c in content.categories}
+    return {
+        "figure": Renderer({f.id for f in content.figures}, lambda i: str(env.globals["figure_html"](i))),
+        "checklist": part("checklist.html.j2", "checklist", {c.slug: c for c in content.checklists}),
+        "script": part("script.html.j2", "script", {s.slug: s for s in content.scripts}),
+        "benefits": part("benefit_table.md.j2", "category", {"all": None, **categories}),
+        "sources": part("sources.md.j2", "unused", {"all": None}),
+    }
+
+
+def nav_sections(content: Content) -> dict[str, list]:
+    """MkDocs ``nav`` entries for the generated sections, keyed by placeholder."""
+    benefits: list = ["benefits/index.md"]
+    for category in content.categories:
+        benefits.append({category.title: [f"benefits/{category.slug}/index.md",
+                                          *(benefit_path(content, b.slug)
+                                            for b in content.benefits_in(category.slug))]})
+    return {
+        "@benefits": benefits,
+        "@scripts": ["scripts/index.md", *(f"scripts/{s.slug}.md" for s in content.scripts)],
+        "@checklists": ["checklists/index.md",
+                        *(f"checklists/{c.slug}.md" for c in content.checklists)],
+    }

@@ -1,0 +1,116 @@
+"""The real site, built strictly: generated pages exist, read right, load nothing foreign."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+from conftest import BUILD_DATE, ROOT
+
+# Attributes through which a page makes the browser fetch something by itself.
+FETCHING = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+            ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"),
+            ("object", "data"), ("form", "action")}
+
+
+class _Fetches(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if (tag, name) in FETCHING and value:
+                self.urls.append(value)
+
+
+def fetched_urls(html: str) -> list[str]:
+    parser = _Fetches()
+    parser.feed(html)
+    return parser.urls
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_content_page_is_generated(built_site):
+    for path in ("benefits/index.html", "scripts/index.html", "checklists/index.html",
+                 "alternatives/index.html", "figures/index.html", "calculators/index.html",
+                 "checklists/first-month/index.html", "checklists/written-offer/index.html",
+                 "checklists/offer-review-24-hours/index.html"):
+        assert (built_site / path).is_file(), path
+    benefit_pages = list((built_site / "benefits").glob("*/*/index.html"))
+    assert len(benefit_pages) >= 3
+
+
+def test_a_generated_benefit_page_reads_right(built_site):
+    html = read(built_site, "benefits/index.html")
+    assert "Benefits catalogue" in html
+    page = next((built_site / "benefits").glob("*/*/index.html")).read_text()
+    for heading in ("What it is", "Why it matters", "What to ask for",
+                    "Questions for the employer", "How negotiable it is"):
+        assert f">{heading}<" in page
+
+
+def test_figures_are_stated_with_source_and_date(built_site):
+    html = read(built_site, "index.html")
+    assert '<span class="figure-value">29.8%</span>' in html
+    assert ">BLS ECEC</a>, June 2025)" in html
+    assert "<!-- figure:" not in html
+
+
+def test_generated_pages_edit_their_yaml(built_site):
+    html = read(built_site, "benefits/index.html")
+    assert "/edit/main/content/benefits.yaml" in html
+    assert "/edit/main/docs/index.md" in read(built_site, "index.html")
+
+
+def test_links_are_relative_so_any_sub_path_works(built_site):
+    html = read(built_site, "benefits/index.html")
+    assert 'href="../scripts/' in html or 'href="../alternatives/' in html
+    for page in built_site.rglob("*.html"):
+        for url in fetched_urls(page.read_text(encoding="utf-8")):
+            assert not url.startswith("/"), f"{page}: root-absolute {url}"
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        for url in fetched_urls(page.read_text(encoding="utf-8")):
+            assert "//" not in url and not url.startswith(("data:", "http")), f"{page}: {url}"
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "@import url(http" not in text and "fonts.g" not in text, css
+
+
+def _build(tmp_path: Path, docs_extra: dict[str, str]) -> None:
+    """A strict build of a copy of the site with extra hand-written pages."""
+    import shutil
+
+    for name in ("mkdocs.yml", "docs", "content", "hooks", "overrides", "calculators"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    for path, text in docs_extra.items():
+        (tmp_path / "docs" / path).write_text(text)
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"),
+                         site_dir=str(tmp_path / "site"), strict=True)
+    build(config)
+
+
+def test_an_unknown_marker_stops_the_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUILD_DATE", BUILD_DATE)
+    with pytest.raises(PluginError, match=r"docs/oops.md:3: unknown marker 'checklists'"):
+        _build(tmp_path, {"oops.md": "# Oops\n\n<!-- checklists: first-month -->\n"})
+
+
+def test_a_stale_figure_fails_the_strict_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUILD_DATE", "2031-01-01")
+    with pytest.raises(Abort, match="warnings"):
+        _build(tmp_path, {})
