@@ -7,7 +7,9 @@ Content is re-read on every build, so ``mkdocs serve`` shows an author's edits.
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,16 +20,44 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import calculator_views
-from content_loader import ContentError, load_content, stale_figures
-from figure_format import format_as_of
-from markers import MarkerError, expand
-from page_titles import page_titles
-from render import content_renderers, generated_pages, nav_sections
+import content_loader
+import figure_format
+import markers
+import page_titles
+import render
 
 log = get_plugin_logger(__name__)
+HOOKS = Path(__file__).parent
+EDITABLE = (str(HOOKS), str(HOOKS.parent / "calculators"))
 
 # What the build in progress loaded; set anew by on_config on every build.
 _build: dict = {}
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def _reimport_edited_modules() -> None:
+    """Import the hooks' modules and the calculators anew (MkDocs loads a hook once).
+
+    Under ``mkdocs serve`` this makes each rebuild use an author's latest edits
+    to ``hooks/`` and ``calculators/``, not the code the server started with.
+    """
+    global calculator_views, content_loader, figure_format, markers, page_titles, render
+    for name, module in list(sys.modules.items()):
+        if name != __name__ and (getattr(module, "__file__", None) or "").startswith(EDITABLE):
+            del sys.modules[name]
+    sys.path.insert(0, str(HOOKS))
+    try:
+        calculator_views, content_loader, figure_format, markers, page_titles, render = (
+            importlib.import_module(name) for name in (
+                "calculator_views", "content_loader", "figure_format", "markers",
+                "page_titles", "render"))
+    finally:
+        sys.path.remove(str(HOOKS))
 
 
 def build_date() -> date:
@@ -48,30 +78,33 @@ def _expand_nav(nav: list, sections: dict[str, list]) -> list:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _serving:
+        _reimport_edited_modules()
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
-    titles = {**page_titles(docs), **calculator_views.page_titles()}
+    titles = {**page_titles.page_titles(docs), **calculator_views.page_titles()}
     try:
-        content = load_content(root / "content", calculator_views.names(), set(titles))
-    except ContentError as error:
+        content = content_loader.load_content(root / "content", calculator_views.names(),
+                                              set(titles))
+    except content_loader.ContentError as error:
         raise PluginError(f"content/ has problems:\n{error}") from None
     today = build_date()
-    for figure in stale_figures(content, today):
+    for figure in content_loader.stale_figures(content, today):
         log.warning(f"content/figures.yaml: figure '{figure.id}' is as of "
-                    f"{format_as_of(figure.as_of)}, more than 18 months before {today}: "
-                    "check the source again and update its value and as_of")
+                    f"{figure_format.format_as_of(figure.as_of)}, more than 18 months "
+                    f"before {today}: check the source again and update its value and as_of")
     if config.nav:
-        sections = {**nav_sections(content), "@calculators": calculator_views.nav()}
+        sections = {**render.nav_sections(content), "@calculators": calculator_views.nav()}
         config.nav = _expand_nav(config.nav, sections)
     _build.clear()
-    _build.update(content=content, titles=titles)
+    _build.update(env=render.environment(content, titles))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
-    pages = generated_pages(_build["content"], _build["titles"])
+    pages = render.generated_pages(_build["env"])
     pages += calculator_views.generated_pages()
     for page in pages:
         if files.get_file_from_path(page.path):
@@ -85,10 +118,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = page.file.src_uri
-    renderers = {**content_renderers(_build["content"], _build["titles"], path),
+    renderers = {**render.content_renderers(_build["env"], path),
                  **calculator_views.renderers(path)}
     where = page.file.edit_uri or path
     try:
-        return expand(markdown, renderers, where)
-    except MarkerError as error:
+        return markers.expand(markdown, renderers, where)
+    except markers.MarkerError as error:
         raise PluginError(str(error)) from None

@@ -92,9 +92,9 @@ def environment(content: Content, titles: dict[str, str]) -> jinja2.Environment:
     return env
 
 
-def generated_pages(content: Content, titles: dict[str, str]) -> list[GeneratedPage]:
-    """Every page the content defines, in navigation order."""
-    env = environment(content, titles)
+def generated_pages(env: jinja2.Environment) -> list[GeneratedPage]:
+    """Every page the content in ``env`` (see ``environment``) defines, in navigation order."""
+    content: Content = env.globals["content"]
     pages: list[GeneratedPage] = []
 
     def add(path: str, template: str, source: str, **context) -> None:
@@ -121,10 +121,9 @@ def generated_pages(content: Content, titles: dict[str, str]) -> list[GeneratedP
     return pages
 
 
-def content_renderers(content: Content, titles: dict[str, str],
-                      page: str) -> dict[str, Renderer]:
+def content_renderers(env: jinja2.Environment, page: str) -> dict[str, Renderer]:
     """The markers content provides, rendered for the page at docs path ``page``."""
-    env = environment(content, titles)
+    content: Content = env.globals["content"]
 
     def part(template: str, key: str, items: dict) -> Renderer:
         render = env.get_template(template).render

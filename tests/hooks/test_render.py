@@ -20,8 +20,13 @@ def content():
 
 
 @pytest.fixture(scope="module")
-def pages(content):
-    return {page.path: page for page in generated_pages(content, TITLES)}
+def env(content):
+    return environment(content, TITLES)
+
+
+@pytest.fixture(scope="module")
+def pages(env):
+    return {page.path: page for page in generated_pages(env)}
 
 
 def test_relative_links_work_from_any_depth():
@@ -75,8 +80,8 @@ def test_the_figures_page_cites_each_source(pages):
             "| June 2025 |") in text
 
 
-def test_markers_render_figures_checklists_and_tables(content):
-    renderers = content_renderers(content, TITLES, "steps/one.md")
+def test_markers_render_figures_checklists_and_tables(env):
+    renderers = content_renderers(env, "steps/one.md")
     figure = renderers["figure"].render("bls-benefits-share-private")
     assert '<span class="figure-value">29.8%</span>' in figure
     assert '>BLS ECEC</a>, June 2025)' in figure
@@ -88,8 +93,8 @@ def test_markers_render_figures_checklists_and_tables(content):
     assert "Paid time off" in renderers["benefits"].render("all")
 
 
-def test_text_in_html_islands_is_escaped_and_its_figures_stated(content):
-    inline = environment(content, TITLES).filters["inline"]
+def test_text_in_html_islands_is_escaped_and_its_figures_stated(env):
+    inline = env.filters["inline"]
     html = str(inline("Up to <!-- figure: irs-401k-deferral-limit-2026 --> <b>a year</b>"))
     assert html.startswith('Up to <span class="figure" data-figure="irs-401k-deferral-limit-2026">')
     assert '<span class="figure-value">$24,500</span>' in html
