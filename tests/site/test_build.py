@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort
 
 from conftest import BUILD_DATE, ROOT
 
@@ -16,6 +16,8 @@ from conftest import BUILD_DATE, ROOT
 FETCHING = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
             ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"),
             ("object", "data"), ("form", "action")}
+# A <link> fetches only with these relations; rel="canonical" merely names the page.
+FETCHING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
 
 
 class _Fetches(HTMLParser):
@@ -24,6 +26,9 @@ class _Fetches(HTMLParser):
         self.urls: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and not FETCHING_LINKS & set((attributes.get("rel") or "").split()):
+            return
         for name, value in attrs:
             if (tag, name) in FETCHING and value:
                 self.urls.append(value)
@@ -73,10 +78,14 @@ def test_generated_pages_edit_their_yaml(built_site):
 
 def test_links_are_relative_so_any_sub_path_works(built_site):
     html = read(built_site, "benefits/index.html")
-    assert 'href="../scripts/' in html or 'href="../alternatives/' in html
+    assert 'href="../alternatives/' in html
     for page in built_site.rglob("*.html"):
         for url in fetched_urls(page.read_text(encoding="utf-8")):
-            assert not url.startswith("/"), f"{page}: root-absolute {url}"
+            if page.name == "404.html":
+                # Served at any depth, the 404 page must name the site's own sub-path.
+                assert url.startswith("/negotiate-benefits/"), f"{page}: {url}"
+            else:
+                assert not url.startswith("/"), f"{page}: root-absolute {url}"
 
 
 def test_no_page_loads_anything_from_another_host(built_site):
@@ -104,13 +113,25 @@ def _build(tmp_path: Path, docs_extra: dict[str, str]) -> None:
     build(config)
 
 
-def test_an_unknown_marker_stops_the_build(tmp_path, monkeypatch):
+def test_an_unknown_marker_stops_the_build(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("BUILD_DATE", BUILD_DATE)
-    with pytest.raises(PluginError, match=r"docs/oops.md:3: unknown marker 'checklists'"):
+    with pytest.raises(Abort, match="BuildError"):
         _build(tmp_path, {"oops.md": "# Oops\n\n<!-- checklists: first-month -->\n"})
+    assert any(record.getMessage().startswith(
+        "docs/oops.md:3: unknown marker 'checklists' (known: ") for record in caplog.records)
 
 
 def test_a_stale_figure_fails_the_strict_build(tmp_path, monkeypatch):
     monkeypatch.setenv("BUILD_DATE", "2031-01-01")
     with pytest.raises(Abort, match="warnings"):
         _build(tmp_path, {})
+
+
+def test_every_page_carries_a_content_security_policy(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        head = html[:html.index("</head>")]
+        assert head.count('http-equiv="Content-Security-Policy"') == 1, page
+        calculator = page.relative_to(built_site).parts[0] == "calculators"
+        assert ("'wasm-unsafe-eval'" in head) == calculator, page
+        assert "unsafe-inline" not in head, page

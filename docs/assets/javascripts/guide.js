@@ -21,10 +21,14 @@
         // Storage full or disabled: the page still works, it just forgets.
       }
     },
+    // This site's keys, and the theme's, which start with the site's root path
+    // (the theme keeps that root in its global __md_scope).
     forgetAll() {
-      Object.keys(localStorage)
-        .filter((key) => key.startsWith(PREFIX))
-        .forEach((key) => localStorage.removeItem(key));
+      const root = typeof __md_scope === "object" ? __md_scope.pathname : null;
+      const ours = (key) => key.startsWith(PREFIX) || (root && key.startsWith(`${root}.__`));
+      for (const storage of [localStorage, sessionStorage]) {
+        Object.keys(storage).filter(ours).forEach((key) => storage.removeItem(key));
+      }
     },
   };
 
