@@ -99,8 +99,9 @@ def test_no_page_loads_anything_from_another_host(built_site):
         assert "@import url(http" not in text and "fonts.g" not in text, css
 
 
-def _build(tmp_path: Path, docs_extra: dict[str, str]) -> None:
-    """A strict build of a copy of the site with extra hand-written pages."""
+def _build(tmp_path: Path, docs_extra: dict[str, str],
+           content_files: dict[str, str] | None = None) -> None:
+    """A strict build of a copy of the site with extra pages and replaced content files."""
     import shutil
 
     for name in ("mkdocs.yml", "docs", "content", "hooks", "overrides", "calculators"):
@@ -108,6 +109,8 @@ def _build(tmp_path: Path, docs_extra: dict[str, str]) -> None:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     for path, text in docs_extra.items():
         (tmp_path / "docs" / path).write_text(text)
+    for name, text in (content_files or {}).items():
+        (tmp_path / "content" / name).write_text(text)
     config = load_config(config_file=str(tmp_path / "mkdocs.yml"),
                          site_dir=str(tmp_path / "site"), strict=True)
     build(config)
@@ -135,3 +138,24 @@ def test_every_page_carries_a_content_security_policy(built_site):
         calculator = page.relative_to(built_site).parts[0] == "calculators"
         assert ("'wasm-unsafe-eval'" in head) == calculator, page
         assert "unsafe-inline" not in head, page
+
+
+def test_bad_content_stops_the_build_with_its_file_and_line(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("BUILD_DATE", BUILD_DATE)
+    config = tmp_path / "site-src"
+    config.mkdir()
+    figures = (ROOT / "content" / "figures.yaml").read_text()
+    broken = figures.replace("unit: pct", "unit: percent", 1)
+    line = broken[:broken.index("unit: percent")].count("\n") + 1
+    with pytest.raises(Abort):
+        _build(config, {}, {"figures.yaml": broken})
+    assert any(record.getMessage().splitlines()[1:] == [
+        f"content/figures.yaml:{line}: figures[{_index_of_first_pct(figures)}].unit: "
+        "'percent' is not one of: usd, usd_per_hour, usd_per_month, pct, days, weeks, "
+        "months, years, count", "1 problem in content/"] for record in caplog.records)
+
+
+def _index_of_first_pct(figures_yaml: str) -> int:
+    """Which figure holds the first ``unit: pct`` of the real figures file."""
+    before = figures_yaml[:figures_yaml.index("unit: pct")]
+    return before.count("\n  - id: ") - 1
