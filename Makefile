@@ -13,7 +13,21 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build setup clean
 
-setup: $(VENV)/.installed
+# `npm ci` whenever node_modules is missing or older than package-lock.json (Pyodide).
+NODE_STAMP := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+setup: $(VENV)/.installed $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y chromium
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +42,8 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: setup
+test: setup $(CHROMIUM)
 	$(BIN)/python -m pytest --cov=calculators --cov-branch --cov-fail-under=100
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .coverage
+	rm -rf $(VENV) site node_modules .pytest_cache .coverage

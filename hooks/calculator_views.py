@@ -1,35 +1,57 @@
-"""The calculators' pages: one per calculator, made from the engine's ``catalog()``.
+"""The calculators' pages: one per calculator, and the offer workbench, from ``catalog()``.
 
-The catalog is the single source of every title, label, unit and default; this
-module only lays them out. Each page's example result is computed at build time
-by the engine itself, so the page reads correctly before any script runs.
+The catalog is the single source of every title, label, unit, default, bound and
+help text; this module only lays them out as forms. Each form is pre-filled with
+the calculator's example, and the example's result is rendered into the page at
+build time by the engine itself (``calculators.report``, the same code the browser
+runs), so the page reads correctly before any script runs or with scripts off.
 """
 
 from __future__ import annotations
 
+import posixpath
+
 import jinja2
 from calculators.api import catalog, run
+from calculators.report import render as render_result
+from markupsafe import Markup
 
+import pyodide_assets
 from markers import Renderer
 from render import TEMPLATES, GeneratedPage, relative
 
 INDEX = "calculators/index.md"
+WORKBENCH = "calculators/workbench.md"
+# What one item of a list is called on its "Add" and "Remove" buttons.
+ITEM_NOUNS = {"offers": "offer", "match_formula": "tier", "other_benefits": "benefit",
+              "stipends": "stipend"}
+UNIT_BEFORE = {"usd": "$", "usd_per_hour": "$"}
+UNIT_AFTER = {"pct": "%", "usd_per_hour": "an hour", "days": "days", "months": "months",
+              "years": "years", "hours": "hours"}
 
 
-def format_output(value: object, unit: str) -> str:
-    """A result as a reader reads it: ``$1,234.50``, ``62.5%``, ``Yes``, ``-``."""
+def url_dir(page: str) -> str:
+    """The folder a docs page is served from, with directory URLs (``a/b.md`` -> ``a/b``)."""
+    stem = page[:-3]
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
+def site_link(page: str, target: str) -> str:
+    """A link from a page to a site file (not a page), relative so any sub-path works."""
+    link = posixpath.relpath(target, url_dir(page) or ".")
+    return link + "/" if target.endswith("/") else link
+
+
+def field_value(field: dict, value: object) -> str:
+    """The text a form control shows for ``value`` (``""`` for null)."""
+    import json
+
     if value is None:
-        return "-"
+        return ""
+    if field["kind"] in ("list", "object"):
+        return json.dumps(value)
     if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if unit == "usd" and isinstance(value, (int, float)):
-        return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
-    if unit == "pct" and isinstance(value, (int, float)):
-        return f"{value:,.2f}%"
-    if unit == "fraction" and isinstance(value, (int, float)):
-        return f"{value * 100:,.2f}%"
-    if isinstance(value, float):
-        return f"{value:,.2f}"
+        return "true" if value else "false"
     return str(value)
 
 
@@ -43,8 +65,9 @@ def environment() -> jinja2.Environment:
     def link(context, target: str) -> str:
         return relative(context["page"], target)
 
-    env.filters["output"] = format_output
-    env.globals.update(link=link, page_path=page_path)
+    env.filters["control_value"] = lambda value, field: field_value(field, value)
+    env.globals.update(link=link, page_path=page_path, item_nouns=ITEM_NOUNS,
+                       unit_before=UNIT_BEFORE, unit_after=UNIT_AFTER, workbench=WORKBENCH)
     return env
 
 
@@ -62,12 +85,13 @@ def page_path(name: str) -> str:
 
 def page_titles() -> dict[str, str]:
     """Docs path to title for every calculator page, for links from content."""
-    return {INDEX: "Calculators", **{page_path(n): s["title"] for n, s in _specs().items()}}
+    return {INDEX: "Calculators", WORKBENCH: "Offer workbench",
+            **{page_path(n): s["title"] for n, s in _specs().items()}}
 
 
 def nav() -> list[str]:
     """The calculators' section of the site navigation."""
-    return [INDEX, *(page_path(name) for name in _specs())]
+    return [INDEX, WORKBENCH, *(page_path(name) for name in _specs())]
 
 
 def generated_pages() -> list[GeneratedPage]:
@@ -75,7 +99,9 @@ def generated_pages() -> list[GeneratedPage]:
     specs = list(_specs().values())
     source = "calculators/api.py"
     pages = [GeneratedPage(INDEX, env.get_template("calculators_index.md.j2").render(
-        specs=specs, page=INDEX), source)]
+        specs=specs, page=INDEX), source),
+        GeneratedPage(WORKBENCH, env.get_template("workbench.md.j2").render(
+            spec=_specs()["offer_comparison"], page=WORKBENCH), source)]
     for spec in specs:
         path = page_path(spec["name"])
         markdown = env.get_template("calculator_page.md.j2").render(spec=spec, page=path)
@@ -83,14 +109,25 @@ def generated_pages() -> list[GeneratedPage]:
     return pages
 
 
-def renderers(page: str) -> dict[str, Renderer]:
-    """``<!-- calculator: NAME -->``: the calculator with its example result."""
-    specs = _specs()
+def form_html(spec: dict, page: str, layout: str = "page") -> str:
+    """A calculator's form, pre-filled with its example, with the example's result."""
     env = environment()
+    assets = {key: site_link(page, path) for key, path in pyodide_assets.asset_paths().items()}
+    values = {field["name"]: spec["example"].get(field["name"], field["default"])
+              for field in spec["inputs"]}
+    result = Markup(render_result(spec["name"], run(spec["name"], spec["example"])))
+    html = env.get_template("calculator.html.j2").render(
+        spec=spec, values=values, result=result, assets=assets, page=page, layout=layout)
+    # No blank lines: Markdown keeps the whole form as one block of HTML.
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
-    def render(name: str) -> str:
-        spec = specs[name]
-        return env.get_template("calculator.html.j2").render(
-            spec=spec, result=run(name, spec["example"]), page=page)
 
-    return {"calculator": Renderer(specs, render)}
+def renderers(page: str) -> dict[str, Renderer]:
+    """``<!-- calculator: NAME -->``: the calculator's form with its example result;
+    ``<!-- workbench: offers -->``: the offer comparison laid out side by side."""
+    specs = _specs()
+    return {
+        "calculator": Renderer(specs, lambda name: form_html(specs[name], page)),
+        "workbench": Renderer({"offers"}, lambda _: form_html(
+            specs["offer_comparison"], page, layout="workbench")),
+    }

@@ -1,0 +1,341 @@
+"""A calculator's result as a reader sees it: HTML tables and, where a picture helps, SVG.
+
+:func:`render` turns the JSON that :func:`calculators.api.run` returns into an HTML
+fragment: a lead sentence when the result has a ``summary``, a table of every single
+figure, a chart for results that have a shape (an offer's breakdown, offers or
+salaries over the years, a vesting schedule), and a table of each list of rows. The
+build pre-renders each calculator's example with it, and the browser's worker renders
+every live result with it, so a page looks the same before and after Python loads.
+
+:func:`respond` is what the browser's worker calls: JSON text in, JSON text out,
+``{"result", "html"}`` or ``{"error": {"field", "message"}}``; nothing else escapes.
+
+Every element that shows a figure carries ``data-output`` (the output's key; a table
+cell carries its column's key in ``data-column``) and ``data-value``, the figure as
+JSON, so scripts and tests read the raw number rather than the formatted text. Each
+chart is an ``<svg role="img">`` with a ``<title>`` and a ``<desc>`` that states its
+data in words; the same data is always in a table beside it.
+
+>>> format_value(1234.5, "usd"), format_value(-5, "usd"), format_value(0.625, "fraction")
+('$1,234.50', '-$5.00', '62.5%')
+>>> format_value(7.6923, "pct"), format_value(None, "usd"), format_value(True, "bool")
+('7.69%', '—', 'Yes')
+>>> html = render("pto_value", {"daily_rate": 300.0, "hourly_rate": 37.5, "pto_value": 6000.0,
+...     "pto_share_of_salary_pct": 7.69, "difference_value": None})
+>>> '<td data-output="pto_value" data-value="6000.0">$6,000.00</td>' in html
+True
+>>> import json
+>>> json.loads(respond("pto_value", '{"salary": -1, "pto_days": 5}'))["error"]["field"]
+'salary'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .api import calculator, run
+from .errors import CalculatorError
+
+__all__ = ["GENERIC_ERROR", "format_value", "format_axis", "render", "respond",
+           "bar_chart", "line_chart"]
+
+GENERIC_ERROR = "Something went wrong with this calculation. Check the inputs and try again."
+WIDTH = 640
+SERIES_LIMIT = 5  # offer_comparison compares at most five offers: one colour each
+
+
+# --- numbers as text ------------------------------------------------------------
+
+
+def _trim(text: str) -> str:
+    """``3.50`` -> ``3.5``, ``4.00`` -> ``4``: no trailing zeros after the point."""
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_value(value: Any, unit: str) -> str:
+    """A figure as a reader reads it: ``$1,234.50``, ``62.5%``, ``Yes``, ``—``."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, str):
+        return value
+    if unit in ("usd", "usd_per_hour"):
+        text = f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
+        return text + ("/hour" if unit == "usd_per_hour" else "")
+    if unit == "pct":
+        return _trim(f"{value:,.2f}") + "%"
+    if unit == "fraction":
+        return _trim(f"{value * 100:,.2f}") + "%"
+    return _trim(f"{value:,.4f}")
+
+
+def format_axis(value: float, unit: str) -> str:
+    """A short tick label: ``$120k``, ``$1.5M``, ``40%``, ``12``."""
+    if unit == "usd":
+        size = abs(value)
+        sign = "-" if value < 0 else ""
+        if size >= 1_000_000:
+            return f"{sign}${_trim(f'{size / 1_000_000:.1f}')}M"
+        if size >= 1_000:
+            return f"{sign}${_trim(f'{size / 1_000:.1f}')}k"
+        return f"{sign}${_trim(f'{size:.0f}')}"
+    if unit == "pct":
+        return f"{_trim(f'{value:.1f}')}%"
+    return _trim(f"{value:,.1f}")
+
+
+def _nice_step(span: float, ticks: int = 4) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about ``ticks`` ticks."""
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def _scale(values: Sequence[float]) -> tuple[float, float, float]:
+    """Axis bounds that include zero and every value, and the step between ticks."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    if high == low:
+        high = low + 1
+    step = _nice_step(high - low)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+# --- SVG charts -----------------------------------------------------------------
+
+
+def _svg(chart_id: str, title: str, desc: str, height: int) -> ET.Element:
+    svg = ET.Element("svg", {
+        "class": "calc-chart", "role": "img", "viewBox": f"0 0 {WIDTH} {height}",
+        "aria-labelledby": f"{chart_id}-title {chart_id}-desc",
+        "xmlns": "http://www.w3.org/2000/svg", "focusable": "false"})
+    ET.SubElement(svg, "title", {"id": f"{chart_id}-title"}).text = title
+    ET.SubElement(svg, "desc", {"id": f"{chart_id}-desc"}).text = desc
+    return svg
+
+
+def _text(parent: ET.Element, x: float, y: float, text: str, cls: str,
+          anchor: str = "start") -> None:
+    ET.SubElement(parent, "text", {"x": f"{x:g}", "y": f"{y:g}", "class": cls,
+                                   "text-anchor": anchor}).text = text
+
+
+def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, float]],
+              unit: str) -> ET.Element:
+    """Horizontal bars, one per ``(label, value)``, each labelled with its value."""
+    desc = "; ".join(f"{label}: {format_value(value, unit)}" for label, value in rows) + "."
+    row_height = 44
+    svg = _svg(chart_id, title, desc, row_height * len(rows) + 8)
+    low, high, _ = _scale([value for _, value in rows])
+    left, span = 4.0, WIDTH - 8.0
+
+    def x_of(value: float) -> float:
+        return left + (value - low) / (high - low) * span
+
+    for index, (label, value) in enumerate(rows):
+        top = index * row_height
+        _text(svg, left, top + 16, f"{label}: {format_value(value, unit)}", "calc-chart-label")
+        start, end = sorted((x_of(0.0), x_of(value)))
+        ET.SubElement(svg, "rect", {
+            "x": f"{start:.1f}", "y": f"{top + 22}", "width": f"{max(end - start, 1.0):.1f}",
+            "height": "16", "rx": "2", "class": f"calc-bar calc-series-{index % SERIES_LIMIT}"})
+    return svg
+
+
+def line_chart(chart_id: str, title: str, x_label: str, xs: Sequence[float],
+               series: Sequence[tuple[str, Sequence[float]]], unit: str, *,
+               step: bool = False) -> ET.Element:
+    """One line per ``(name, values)`` over ``xs``; ``step`` holds each value until the next x."""
+    desc = "; ".join(
+        f"{name}: {format_value(values[0], unit)} at {x_label.lower()} {xs[0]:g}, "
+        f"{format_value(values[-1], unit)} at {x_label.lower()} {xs[-1]:g}"
+        for name, values in series) + "."
+    height, top, bottom, left, right = 320, 40, 40, 72, 20
+    svg = _svg(chart_id, title, desc, height)
+    low, high, y_step = _scale([v for _, values in series for v in values])
+    x_low, x_high = min(xs), max(xs)
+    x_span = (x_high - x_low) or 1
+    plot_width, plot_height = WIDTH - left - right, height - top - bottom
+
+    def x_of(x: float) -> float:
+        return left + (x - x_low) / x_span * plot_width
+
+    def y_of(y: float) -> float:
+        return top + (high - y) / (high - low) * plot_height
+
+    grid = ET.SubElement(svg, "g", {"class": "calc-chart-grid"})
+    tick = low
+    while tick <= high + y_step / 2:
+        y = y_of(tick)
+        ET.SubElement(grid, "line", {"x1": f"{left}", "x2": f"{WIDTH - right}",
+                                     "y1": f"{y:.1f}", "y2": f"{y:.1f}"})
+        _text(grid, left - 6, y + 4, format_axis(tick, unit), "calc-chart-tick", "end")
+        tick += y_step
+    every = max(1, math.ceil(len(xs) / 12))
+    for x in xs[::every]:
+        _text(grid, x_of(x), height - bottom + 20, f"{x:g}", "calc-chart-tick", "middle")
+    _text(grid, WIDTH - right, height - 4, x_label, "calc-chart-tick", "end")
+    for index, (name, values) in enumerate(series):
+        points: list[tuple[float, float]] = []
+        for x, y in zip(xs, values):
+            if step and points:
+                points.append((x_of(x), points[-1][1]))
+            points.append((x_of(x), y_of(y)))
+        cls = f"calc-series-{index % SERIES_LIMIT}"
+        ET.SubElement(svg, "polyline", {
+            "points": " ".join(f"{px:.1f},{py:.1f}" for px, py in points),
+            "class": f"calc-line {cls}", "fill": "none"})
+        if len(xs) <= 24:
+            for x, y in zip(xs, values):
+                ET.SubElement(svg, "circle", {"cx": f"{x_of(x):.1f}", "cy": f"{y_of(y):.1f}",
+                                              "r": "3.5", "class": f"calc-dot {cls}"})
+        legend_x = left + index * 112
+        ET.SubElement(svg, "rect", {"x": f"{legend_x}", "y": "10", "width": "14",
+                                    "height": "14", "class": f"calc-bar {cls}"})
+        _text(svg, legend_x + 20, 23, name[:10], "calc-chart-label")
+    return svg
+
+
+# --- charts per calculator -------------------------------------------------------
+
+Chart = tuple[str, ET.Element]  # (caption, svg)
+
+
+def _package_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = [(row["name"], row["annual_value"]) for row in result["breakdown"]]
+    return [("Where the year-one total comes from",
+             bar_chart(f"{name}-breakdown", "Offer value by part", rows, "usd"))]
+
+
+def _comparison_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    names = [row["offer"] for row in result["offers"]]
+    years = sorted({row["year"] for row in result["by_year"]})
+    series = [(offer, [row["cumulative"] for row in result["by_year"] if row["offer"] == offer])
+              for offer in names]
+    return [("Cumulative total of each offer, year by year",
+             line_chart(f"{name}-cumulative", "Cumulative total by year", "Year", years,
+                        series, "usd"))]
+
+
+def _salary_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = result["by_year"]
+    series = [("Salary A", [row["salary_a"] for row in rows]),
+              ("Salary B", [row["salary_b"] for row in rows])]
+    return [("Both salaries, year by year",
+             line_chart(f"{name}-salaries", "Salary A and salary B by year", "Year",
+                        [row["year"] for row in rows], series, "usd"))]
+
+
+def _vesting_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    months = [0] + [row["month"] for row in result["schedule"]]
+    vested = [0.0] + [row["vested_fraction"] * 100 for row in result["schedule"]]
+    return [("Share of the grant vested, month by month",
+             line_chart(f"{name}-schedule", "Vesting schedule", "Month", months,
+                        [("Vested", vested)], "pct", step=True))]
+
+
+def _match_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = result["vesting_schedule"]
+    return [("Share of the match that is yours, by years of service",
+             line_chart(f"{name}-vesting", "Vesting of the match", "Years", [r["year"] for r in rows],
+                        [("Vested", [r["vested_pct"] for r in rows])], "pct", step=True))]
+
+
+def _tradeoff_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = [(ask["label"], ask["salary_equivalent"]) for ask in result["asks"]]
+    if not rows:
+        return []
+    return [("Each ask, as the raise that would leave you the same after tax",
+             bar_chart(f"{name}-asks", "Asks as salary", rows, "usd"))]
+
+
+CHARTS: dict[str, Callable[[str, dict[str, Any]], list[Chart]]] = {
+    "package_value": _package_charts,
+    "offer_comparison": _comparison_charts,
+    "salary_growth": _salary_charts,
+    "equity_vesting": _vesting_charts,
+    "retirement_match": _match_charts,
+    "benefit_tradeoff": _tradeoff_charts,
+}
+
+
+# --- the whole result ------------------------------------------------------------
+
+
+def _cell(tag: str, value: Any, unit: str, attrs: dict[str, str]) -> ET.Element:
+    cell = ET.Element(tag, {**attrs, "data-value": json.dumps(value)})
+    cell.text = format_value(value, unit)
+    return cell
+
+
+def _data_table(output: dict[str, Any], rows: list[dict[str, Any]]) -> ET.Element:
+    wrap = ET.Element("div", {"class": "calc-table-wrap", "role": "region", "tabindex": "0",
+                              "aria-label": output["label"]})
+    table = ET.SubElement(wrap, "table", {"class": "calc-table", "data-output": output["key"]})
+    ET.SubElement(table, "caption").text = output["label"]
+    head = ET.SubElement(ET.SubElement(table, "thead"), "tr")
+    for column in output["columns"]:
+        ET.SubElement(head, "th", {"scope": "col"}).text = column["label"]
+    body = ET.SubElement(table, "tbody")
+    for row in rows:
+        tr = ET.SubElement(body, "tr")
+        for column in output["columns"]:
+            tr.append(_cell("td", row[column["key"]], column["unit"],
+                            {"data-column": column["key"]}))
+    if not rows:
+        td = ET.SubElement(ET.SubElement(body, "tr"), "td",
+                           {"colspan": str(len(output["columns"]))})
+        td.text = "None."
+    return wrap
+
+
+def render(name: str, result: dict[str, Any]) -> str:
+    """The HTML fragment showing ``result``, the output of calculator ``name``."""
+    outputs = calculator(name).to_json()["outputs"]
+    root = ET.Element("div", {"class": "calc-report", "data-report": name})
+    figures = [o for o in outputs if o["columns"] is None and o["key"] != "summary"]
+    tables = [o for o in outputs if o["columns"] is not None]
+    if "summary" in result:
+        lead = _cell("p", result["summary"], "text",
+                     {"class": "calc-lead", "data-output": "summary"})
+        root.append(lead)
+    table = ET.SubElement(root, "table", {"class": "calc-figures"})
+    ET.SubElement(table, "caption").text = "Result"
+    body = ET.SubElement(table, "tbody")
+    for output in figures:
+        tr = ET.SubElement(body, "tr")
+        th = ET.SubElement(tr, "th", {"scope": "row"})
+        th.text = output["label"]
+        if output["help"]:
+            ET.SubElement(th, "small", {"class": "calc-help"}).text = output["help"]
+        tr.append(_cell("td", result[output["key"]], output["unit"],
+                        {"data-output": output["key"]}))
+    for caption, svg in CHARTS.get(name, lambda *_: [])(name, result):
+        figure = ET.SubElement(root, "figure", {"class": "calc-figure"})
+        figure.append(svg)
+        ET.SubElement(figure, "figcaption").text = f"{caption}. The data is in a table below."
+    for output in tables:
+        root.append(_data_table(output, result[output["key"]]))
+    return ET.tostring(root, encoding="unicode", method="html")
+
+
+def respond(name: str, inputs_json: str) -> str:
+    """Run ``name`` on JSON inputs; JSON back: ``{"result", "html"}`` or ``{"error"}``.
+
+    A bad input is reported with its field; any other failure with a generic message
+    and no field, so no traceback ever reaches a page.
+    """
+    try:
+        result = run(name, json.loads(inputs_json))
+        return json.dumps({"result": result, "html": render(name, result)})
+    except CalculatorError as error:
+        return json.dumps(error.to_json())
+    except Exception:  # noqa: BLE001 - the page shows a message, never a traceback
+        return json.dumps({"error": {"field": None, "message": GENERIC_ERROR}})

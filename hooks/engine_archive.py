@@ -1,0 +1,72 @@
+"""The calculators packed for the browser: one zip of ``calculators/*.py``.
+
+The archive is made from the engine's own source folder on every build, so the
+browser always runs exactly the code the build ran. It is byte-for-byte
+reproducible (sorted names, fixed timestamps), and its name carries a hash of its
+bytes, so a browser never keeps an old engine in its cache.
+
+``python hooks/engine_archive.py DIR`` writes the archive into ``DIR`` and prints
+its path; the Pyodide parity test unpacks the same file the site serves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+PACKAGE = "calculators"
+# Where the site serves the archive, relative to the site's root.
+SITE_FOLDER = "assets/calculators"
+
+
+def engine_source() -> Path:
+    """The folder of the ``calculators`` package that this Python imports."""
+    # Through a module with a file: an editable install may import the package itself
+    # as a namespace package, whose ``__file__`` is None.
+    from calculators import api
+
+    return Path(api.__file__).resolve().parent
+
+
+def pack(source: Path) -> bytes:
+    """A reproducible zip of every ``.py`` file under ``source``, as ``calculators/...``."""
+    buffer = io.BytesIO()
+    files = sorted(p for p in source.rglob("*.py") if "__pycache__" not in p.parts)
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            name = f"{PACKAGE}/{path.relative_to(source).as_posix()}"
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def archive_name(data: bytes) -> str:
+    """``engine-<first 12 hex digits of the SHA-256>.zip``."""
+    return f"engine-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+
+
+def build(source: Path | None = None) -> tuple[str, bytes]:
+    """The archive's site path (under :data:`SITE_FOLDER`) and its bytes."""
+    data = pack(source or engine_source())
+    return f"{SITE_FOLDER}/{archive_name(data)}", data
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python hooks/engine_archive.py OUTPUT_DIR", file=sys.stderr)
+        return 2
+    path, data = build()
+    target = Path(argv[0]) / Path(path).name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
