@@ -13,6 +13,12 @@ BUILD_DATE = "2026-11-27"
 
 
 @pytest.fixture(scope="session")
+def build_date() -> str:
+    """The day every test build is made as of (``BUILD_DATE``)."""
+    return BUILD_DATE
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site built with ``mkdocs build --strict`` into a temporary folder."""
     from mkdocs.commands.build import build

@@ -8,115 +8,15 @@ must not load Python at all.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import re
-import shutil
-import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 from calculators.api import catalog, run
 
 pytestmark = pytest.mark.browser
-
-# --- the site on localhost, and the browser ------------------------------------------
-
-SUBPATH = "/negotiate-benefits/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-SCREENSHOTS = Path(__file__).parents[1] / "screenshots"
-
-
-class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site folder at ``SUBPATH`` only, as GitHub project pages do."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".js": "text/javascript",
-                      ".wasm": "application/wasm", ".json": "application/json",
-                      ".zip": "application/zip", ".svg": "image/svg+xml"}
-
-    def translate_path(self, path: str) -> str:
-        path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(SUBPATH):
-            return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path("/" + path[len(SUBPATH):])
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site) -> Iterator[str]:
-    handler = functools.partial(SubPathHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser_context():
-    """One headless Chromium with a fresh profile for the whole browser suite."""
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="negotiate-benefits-chromium-")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900}, service_workers="block")
-        context.set_default_timeout(60_000)
-        try:
-            yield context
-        finally:
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
-
-
-class Watched:
-    """A page whose requests and console errors are recorded."""
-
-    def __init__(self, page) -> None:
-        self.page = page
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.responses: list = []
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("response", lambda response: self.responses.append(response))
-        page.on("console", lambda message: message.type == "error" and self.errors.append(
-            f"{message.text} ({message.location})"))
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("worker", lambda worker: worker.on(
-            "console", lambda message: message.type == "error" and self.errors.append(
-                message.text)))
-
-
-@pytest.fixture
-def watched(browser_context) -> Iterator[Watched]:
-    """A fresh tab; the site's localStorage is cleared when the test ends."""
-    page = browser_context.new_page()
-    watched = Watched(page)
-    try:
-        yield watched
-    finally:
-        if page.url.startswith("http"):
-            page.evaluate("() => localStorage.clear()")
-        page.close()
-
 
 # --- the tests --------------------------------------------------------------------
 
@@ -213,7 +113,7 @@ def table_rows(form, key: str) -> int:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_each_calculator_recalculates_as_cpython_does(name, watched, site_url):
+def test_each_calculator_recalculates_as_cpython_does(name, watched, site_url, screenshots):
     page = watched.page
     page.goto(page_url(site_url, name))
     form = page.locator(f'form[data-calculator="{name}"]')
@@ -222,8 +122,7 @@ def test_each_calculator_recalculates_as_cpython_does(name, watched, site_url):
     assert shown(form) == figures(name, run(name, inputs))  # pre-rendered at build time
     wait_ready(page, form)
     assert shown(form) == figures(name, run(name, inputs))  # the same, live
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-desktop.png", full_page=True)
+    page.screenshot(path=screenshots / f"{name}-desktop.png", full_page=True)
     for changes in CHANGES[name]:
         before = form.get_attribute("data-calc-rendered-at")
         change(form, changes)
@@ -240,7 +139,7 @@ def test_each_calculator_recalculates_as_cpython_does(name, watched, site_url):
     assert saved["result"] == run(name, inputs)
     assert run(name, saved["inputs"]) == saved["result"]
     page.set_viewport_size({"width": 375, "height": 812})
-    page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
+    page.screenshot(path=screenshots / f"{name}-phone.png", full_page=True)
     assert_clean(watched, site_url)
 
 
@@ -267,7 +166,7 @@ def test_a_bad_input_shows_its_message_beside_the_field(watched, site_url):
     assert_clean(watched, site_url)
 
 
-def test_the_workbench_adds_and_removes_offers(watched, site_url):
+def test_the_workbench_adds_and_removes_offers(watched, site_url, screenshots):
     page = watched.page
     page.goto(f"{site_url}calculators/workbench/")
     form = page.locator('form[data-calculator="offer_comparison"]')
@@ -282,8 +181,7 @@ def test_the_workbench_adds_and_removes_offers(watched, site_url):
     expected = run("offer_comparison", {**inputs, "offers": [*inputs["offers"], third]})
     assert shown(form) == figures("offer_comparison", expected)
     assert table_rows(form, "offers") == 3
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "workbench-desktop.png", full_page=True)
+    page.screenshot(path=screenshots / "workbench-desktop.png", full_page=True)
     before = form.get_attribute("data-calc-rendered-at")
     change(form, {"offers[1].base_salary": -1})
     settle(page, form, before)
@@ -297,7 +195,7 @@ def test_the_workbench_adds_and_removes_offers(watched, site_url):
     assert form.locator('[name="offers[1].name"]').input_value() == "Fabrikam"
     assert form.get_by_role("button", name="Remove this offer").first.is_disabled()
     page.set_viewport_size({"width": 375, "height": 812})
-    page.screenshot(path=SCREENSHOTS / "workbench-phone.png", full_page=True)
+    page.screenshot(path=screenshots / "workbench-phone.png", full_page=True)
     assert_clean(watched, site_url)
 
 

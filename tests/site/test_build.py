@@ -10,7 +10,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import BUILD_DATE, ROOT
 
 # Attributes through which a page makes the browser fetch something by itself.
 FETCHING = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
@@ -99,6 +98,9 @@ def test_no_page_loads_anything_from_another_host(built_site):
         assert "@import url(http" not in text and "fonts.g" not in text, css
 
 
+ROOT = Path(__file__).parents[2]
+
+
 def _build(tmp_path: Path, docs_extra: dict[str, str],
            content_files: dict[str, str] | None = None) -> None:
     """A strict build of a copy of the site with extra pages and replaced content files."""
@@ -116,8 +118,8 @@ def _build(tmp_path: Path, docs_extra: dict[str, str],
     build(config)
 
 
-def test_an_unknown_marker_stops_the_build(tmp_path, monkeypatch, caplog):
-    monkeypatch.setenv("BUILD_DATE", BUILD_DATE)
+def test_an_unknown_marker_stops_the_build(tmp_path, monkeypatch, caplog, build_date):
+    monkeypatch.setenv("BUILD_DATE", build_date)
     with pytest.raises(Abort, match="BuildError"):
         _build(tmp_path, {"oops.md": "# Oops\n\n<!-- checklists: first-month -->\n"})
     assert any(record.getMessage().startswith(
@@ -140,8 +142,9 @@ def test_every_page_carries_a_content_security_policy(built_site):
         assert "unsafe-inline" not in head, page
 
 
-def test_bad_content_stops_the_build_with_its_file_and_line(tmp_path, monkeypatch, caplog):
-    monkeypatch.setenv("BUILD_DATE", BUILD_DATE)
+def test_bad_content_stops_the_build_with_its_file_and_line(tmp_path, monkeypatch, caplog,
+                                                            build_date):
+    monkeypatch.setenv("BUILD_DATE", build_date)
     config = tmp_path / "site-src"
     config.mkdir()
     figures = (ROOT / "content" / "figures.yaml").read_text()
