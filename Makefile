@@ -11,7 +11,7 @@ SUBPATH := /negotiate-benefits/
 # Material's banner about its successor is not news for every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build setup clean
+.PHONY: serve test build setup clean bench
 
 # `npm ci` whenever node_modules is missing or older than package-lock.json (Pyodide).
 NODE_STAMP := node_modules/.installed
@@ -46,4 +46,9 @@ test: setup $(CHROMIUM)
 	$(BIN)/python -m pytest --cov=calculators --cov-branch --cov-fail-under=100
 
 clean:
-	rm -rf $(VENV) site node_modules .pytest_cache .coverage
+	rm -rf $(VENV) site node_modules .pytest_cache .coverage .cache
+
+# The benchmark (bench/run.py): builds the site, then times it in Debian's chromium
+# against a plain Pyodide start; writes bench/results/. `make bench QUICK=1`: 1 run.
+bench: setup $(CHROMIUM)
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick)

@@ -4,16 +4,38 @@ Two kinds of files join the built site, none of them kept in ``docs/``:
 
 * Pyodide's core files, copied from ``node_modules/pyodide`` (pinned by
   ``package-lock.json``) into ``assets/pyodide/<version>/``;
-* the engine archive (``engine_archive``), under a content-hashed name.
+* the engine archive (``engine_archive``), under a content-hashed name;
+* Pyodide's WebAssembly gzip-compressed (``pyodide.asm.wasm.gz``): GitHub Pages
+  compresses text but not ``application/wasm``, so the worker fetches the ``.gz`` and
+  inflates it (a third of the bytes);
+* a memory snapshot of Pyodide with the engine imported (``pyodide_snapshot.mjs``, run
+  by Node at build time), named by the Pyodide version and the engine archive's hash:
+  the worker restores it instead of starting Python, and falls back to the plain
+  start whenever it is missing, fails or is for another Pyodide.
 
-Calculator pages point their Web Worker at both with links relative to the page
+Making the snapshot takes a few seconds, so it and the ``.gz`` are cached in
+``.cache/pyodide/`` (git-ignored) under names keyed by what they are made from;
+repeated builds and ``mkdocs serve`` reuse them.
+
+Calculator pages point their Web Worker at all of it with links relative to the page
 (``asset_paths``), so the site works under any sub-path and never asks another host
-for anything. Guide pages do not load any of it.
+for anything. Guide pages do not load any of it. ``download_bytes`` is what the fast
+start transfers, counted as GitHub Pages serves it; the page's loading message says it.
+
+``NB_SNAPSHOT=0`` and ``NB_WASM_GZ=0`` turn a technique off, for the benchmark's
+comparisons (``bench/``).
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +49,14 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdl
               "pyodide-lock.json")
 SCRIPT = "assets/javascripts/calculator.js"
 WORKER = "assets/javascripts/calculator-worker.js"
+SNAPSHOT_SCRIPT = Path(__file__).with_name("pyodide_snapshot.mjs")
+WASM = "pyodide.asm.wasm"
+# The files the fast start fetches besides the snapshot and the WebAssembly.
+FAST_START_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json")
+# What GitHub Pages gzips on the way (by file name); everything else travels as stored.
+PAGES_GZIPS = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".txt", ".xml", ".map")
+
+log = logging.getLogger("mkdocs.hooks.pyodide_assets")
 
 
 class AssetError(RuntimeError):
@@ -61,22 +91,136 @@ def pyodide_folder(root: Path) -> Path:
     return folder
 
 
+def enabled(name: str) -> bool:
+    """A technique is on unless its environment variable is ``0``."""
+    return os.environ.get(name, "1") != "0"
+
+
+def cache_folder(root: Path) -> Path:
+    return root / ".cache" / "pyodide"
+
+
+def engine_hash(archive_path: str) -> str:
+    """The 12 hex digits in ``assets/calculators/engine-<hash>.zip``."""
+    return Path(archive_path).stem.removeprefix("engine-")
+
+
+def snapshot_name(version: str, archive_path: str) -> str:
+    """The snapshot's file name: the engine it holds and the Pyodide that made it.
+
+    It starts like the engine archive's (``engine-<hash>``): it is the engine, started.
+    """
+    return f"engine-{engine_hash(archive_path)}.pyodide-{version}.snapshot.gz"
+
+
+def make_snapshot(root: Path, archive: tuple[str, bytes]) -> Path:
+    """The gzip-compressed memory snapshot for this Pyodide and engine, made once by Node."""
+    folder = pyodide_folder(root)
+    target = cache_folder(root) / snapshot_name(pinned_version(root), archive[0])
+    if target.is_file():
+        return target
+    node = shutil.which("node")
+    if node is None:
+        raise AssetError("node is needed to make the Pyodide snapshot: install Node.js 20")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = Path(scratch) / Path(archive[0]).name
+        engine.write_bytes(archive[1])
+        made = subprocess.run([node, str(SNAPSHOT_SCRIPT), str(folder), str(engine),
+                               str(target)], capture_output=True, text=True, timeout=300)
+    if made.returncode != 0 or not target.is_file():
+        raise AssetError(f"the Pyodide snapshot could not be made: {made.stderr[-2000:]}")
+    log.info("Pyodide snapshot made: %s", made.stdout.strip())
+    return target
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """Reproducible gzip (no name, no timestamp), at the highest level."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def make_wasm_gz(root: Path) -> Path:
+    """``pyodide.asm.wasm.gz``, cached under the hash of the WebAssembly it holds."""
+    source = (pyodide_folder(root) / WASM).read_bytes()
+    digest = hashlib.sha256(source).hexdigest()[:12]
+    target = cache_folder(root) / f"{WASM}-{digest}.gz"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_suffix(".part")
+        part.write_bytes(gzip_bytes(source))
+        part.replace(target)
+    return target
+
+
 def asset_paths(root: Path | None = None) -> dict[str, str]:
-    """Site paths (from the site's root) of everything a calculator page loads."""
+    """Site paths (from the site's root) of everything a calculator page loads.
+
+    ``snapshot`` and ``wasm`` are empty when their technique is turned off.
+    """
     root = root or project_root()
+    version = pinned_version(root)
     archive, _ = engine_archive.build()
-    return {"script": SCRIPT, "worker": WORKER,
-            "pyodide": f"assets/pyodide/{pinned_version(root)}/", "engine": archive}
+    pyodide = f"assets/pyodide/{version}/"
+    return {"script": SCRIPT, "worker": WORKER, "pyodide": pyodide, "engine": archive,
+            "snapshot": (f"{engine_archive.SITE_FOLDER}/{snapshot_name(version, archive)}"
+                         if enabled("NB_SNAPSHOT") else ""),
+            "wasm": f"{pyodide}{WASM}.gz" if enabled("NB_WASM_GZ") else ""}
 
 
 def site_files(root: Path) -> list[tuple[str, Path | bytes]]:
     """Each file to add to the site: its site path and its source file or bytes."""
     folder = pyodide_folder(root)
-    target = f"assets/pyodide/{pinned_version(root)}"
-    files: list[tuple[str, Path | bytes]] = [(f"{target}/{name}", folder / name)
+    paths = asset_paths(root)
+    files: list[tuple[str, Path | bytes]] = [(f"{paths['pyodide']}{name}", folder / name)
                                              for name in CORE_FILES]
-    files.append(engine_archive.build())
+    archive = engine_archive.build()
+    files.append(archive)
+    if paths["wasm"]:
+        files.append((paths["wasm"], make_wasm_gz(root)))
+    if paths["snapshot"]:
+        files.append((paths["snapshot"], make_snapshot(root, archive)))
     return files
+
+
+_SERVED: dict[tuple[bool, str], int] = {}
+
+
+def served_size(path: str, data: bytes) -> int:
+    """Bytes on the wire from GitHub Pages: gzipped if it compresses the type, else as is."""
+    if not path.endswith(PAGES_GZIPS):
+        return len(data)
+    key = (True, hashlib.sha256(data).hexdigest())
+    if key not in _SERVED:
+        _SERVED[key] = len(gzip_bytes(data))
+    return _SERVED[key]
+
+
+def fast_start_files(root: Path) -> list[tuple[str, Path | bytes]]:
+    """What a first visit to a calculator page fetches to start Python, as site files."""
+    wanted = {WORKER}
+    paths = asset_paths(root)
+    wanted.update(f"{paths['pyodide']}{name}" for name in FAST_START_FILES)
+    wanted.add(paths["wasm"] or f"{paths['pyodide']}{WASM}")
+    wanted.add(paths["snapshot"] or paths["engine"])
+    files = dict(site_files(root))
+    files[WORKER] = root / "docs" / WORKER
+    return [(path, files[path]) for path in sorted(wanted)]
+
+
+def download_bytes(root: Path | None = None) -> int:
+    """The bytes the page's start of Python transfers, as GitHub Pages serves them."""
+    root = root or project_root()
+    total = 0
+    for path, source in fast_start_files(root):
+        data = source.read_bytes() if isinstance(source, Path) else source
+        total += served_size(path, data)
+    return total
+
+
+def megabytes(count: int) -> str:
+    """``12 MB``, ``8.4 MB``: decimal megabytes, as a download size is usually quoted."""
+    value = count / 1_000_000
+    return f"{value:.0f} MB" if value >= 10 else f"{value:.1f} MB"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,0 +1,430 @@
+"""The benchmark: how fast the calculators start, recalculate and download, and how fast
+the site builds, measured against a plain Pyodide start in the same run.
+
+    python bench/run.py            # full: 5 runs, every calculator page (make bench)
+    python bench/run.py --quick    # 1 run, 2 pages: proves the harness works (CI)
+
+It builds the site (``mkdocs build --strict``) into a temporary folder and serves it on
+localhost under ``/negotiate-benefits/`` with GitHub Pages' caching header
+(``Cache-Control: max-age=600``), then drives Debian's chromium headless.
+
+For each calculator page, in every run: a cold visit (a new browser profile) and a warm
+one (the browser started again on the same profile), each timed from navigation start
+to the first contentful paint (the pre-rendered result) and to the first result Python
+computed in the page (the form's ``data-calc-rendered-at``); 50 input changes, each
+timed from its input event to its result; and the bytes the server sent, raw and as
+GitHub Pages would send them (text types gzipped, wasm/zip/gzip as stored). The
+reference is a plain Pyodide start (``bench/reference/``: loadPyodide, then fetch,
+unpack and import the engine, then one calculation) on the same server, the same
+Pyodide files, the same browser, in the same runs. A guide page's bytes, and
+``mkdocs build`` at 1x and 10x content (``bench/multiply.py``), complete it.
+
+Prints a table and the targets, and writes ``bench/results/bench-<UTC time>.json``
+(and ``latest.json``); medians over the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+SUBPATH = "/negotiate-benefits/"
+REFERENCE = f"{SUBPATH}__bench__/reference/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+GUIDE_PAGE = "steps/03-value-the-whole-offer/"
+QUICK_PAGES = ("calculators/pto_value/", "calculators/workbench/")
+# Content types GitHub Pages gzips; wasm, zip, gzip and other binaries go as stored.
+PAGES_GZIPS = ("text/", "application/javascript", "application/json", "image/svg+xml",
+               "application/xml", "application/manifest+json")
+# What belongs to Python in the page: Pyodide, the engine, the snapshot, the worker.
+PYODIDE_MARKS = ("/assets/pyodide/", "/assets/calculators/", "calculator-worker",
+                 "reference-worker")
+RECALCULATIONS = 50
+
+# --- the server: the built site under the sub-path, counting what it sends -----------
+
+
+class Ledger:
+    """Every response body the server sent since the last ``reset``."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.items: list[dict] = []
+        self.gzipped: dict[str, int] = {}
+
+    def reset(self) -> None:
+        with self.lock:
+            self.items = []
+
+    def add(self, path: str, ctype: str, file: str, sent: int) -> None:
+        pages = sent
+        if sent and ctype.startswith(PAGES_GZIPS):
+            if file not in self.gzipped:
+                self.gzipped[file] = len(gzip.compress(Path(file).read_bytes()))
+            pages = self.gzipped[file]
+        with self.lock:
+            self.items.append({"path": path, "type": ctype, "raw": sent, "pages": pages})
+
+    def totals(self) -> dict:
+        with self.lock:
+            items = list(self.items)
+        python = [i for i in items if any(mark in i["path"] for mark in PYODIDE_MARKS)]
+        return {"requests": len(items),
+                "raw": sum(i["raw"] for i in items), "pages": sum(i["pages"] for i in items),
+                "pyodide_raw": sum(i["raw"] for i in python),
+                "pyodide_pages": sum(i["pages"] for i in python)}
+
+
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """The site at ``SUBPATH`` as GitHub Pages serves it (cached for 10 minutes), and the
+    reference page at ``REFERENCE``."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript",
+                      ".wasm": "application/wasm", ".json": "application/json",
+                      ".zip": "application/zip", ".gz": "application/gzip",
+                      ".svg": "image/svg+xml"}
+    ledger: Ledger
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if path.startswith(REFERENCE):
+            return str(BENCH / "reference" / path[len(REFERENCE):])
+        if not path.startswith(SUBPATH):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path("/" + path[len(SUBPATH):])
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def copyfile(self, source, outputfile) -> None:
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        file = source.name
+        self.ledger.add(self.path, self.guess_type(file), file, source.tell() - start)
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def serve(site: Path, ledger: Ledger) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(type("Handler", (PagesHandler,), {"ledger": ledger}),
+                                directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+# --- the browser -------------------------------------------------------------------
+
+READY = """() => {
+  const el = document.querySelector("form[data-calculator], output#result");
+  return Boolean(el && el.dataset.calcRenderedAt
+    && ["ready", "error"].includes(el.dataset.calcState));
+}"""
+TIMINGS = """() => {
+  const el = document.querySelector("form[data-calculator], output#result");
+  const paint = performance.getEntriesByName("first-contentful-paint")[0];
+  return {state: el.dataset.calcState, start: el.dataset.calcStart || "plain",
+          first_result_ms: Number(el.dataset.calcRenderedAt),
+          prerendered_ms: paint ? paint.startTime : null};
+}"""
+RECALCULATE = """async (count) => {
+  const form = document.querySelector("form[data-calculator]");
+  const input = [...form.querySelectorAll('input[data-kind="number"], input[data-kind="integer"]')]
+    .find((el) => !el.closest("[hidden]") && el.value !== "");
+  const base = Number(input.value);
+  const max = input.max === "" ? Infinity : Number(input.max);
+  const other = base + 1 <= max ? base + 1 : base - 1;
+  const times = [];
+  for (let i = 0; i < count; i += 1) {
+    const before = form.dataset.calcRenderedAt;
+    const done = new Promise((resolve) => {
+      const watch = new MutationObserver(() => {
+        if (form.dataset.calcRenderedAt !== before) { watch.disconnect(); resolve(); }
+      });
+      watch.observe(form, { attributes: true, attributeFilter: ["data-calc-rendered-at"] });
+    });
+    input.value = String(i % 2 ? base : other);
+    const sent = performance.now();
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await done;
+    times.push(Number(form.dataset.calcRenderedAt) - sent);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  return times;
+}"""
+
+
+def launch(playwright, profile: Path):
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+        viewport={"width": 1280, "height": 900})
+
+
+def visit(playwright, profile: Path, url: str, ledger: Ledger, recalculations: int = 0,
+          python: bool = True) -> dict:
+    """One visit in a browser started on ``profile``: timings, bytes, recalculations."""
+    context = launch(playwright, profile)
+    try:
+        page = context.new_page()
+        ledger.reset()
+        page.goto(url, wait_until="load", timeout=120_000)
+        out: dict = {}
+        if python:
+            page.wait_for_function(READY, timeout=120_000, polling=10)
+            out = page.evaluate(TIMINGS)
+        else:
+            out["prerendered_ms"] = page.evaluate(
+                "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime")
+        page.wait_for_timeout(500)  # anything still on its way (a service worker's cache)
+        out["bytes"] = ledger.totals()
+        if recalculations:
+            out["recalc_ms"] = page.evaluate(RECALCULATE, recalculations)
+        page.close()
+        return out
+    finally:
+        context.close()
+
+
+def cold_and_warm(playwright, url: str, ledger: Ledger, recalculations: int) -> dict:
+    profile = Path(tempfile.mkdtemp(prefix="nb-bench-profile-"))
+    try:
+        cold = visit(playwright, profile, url, ledger)
+        warm = visit(playwright, profile, url, ledger, recalculations)
+        return {"cold": cold, "warm": warm}
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+# --- the build ---------------------------------------------------------------------
+
+
+def build(project: Path, site: Path) -> float:
+    """Seconds ``mkdocs build --strict`` takes in ``project``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    subprocess.run([str(MKDOCS), "build", "--strict", "--quiet", "--site-dir", str(site)],
+                   cwd=project, env=env, check=True)
+    return time.perf_counter() - started
+
+
+def build_times(runs: int, scratch: Path) -> dict:
+    sys.path.insert(0, str(BENCH))
+    from multiply import copy_project
+
+    times: dict[str, list[float]] = {"1x": [], "10x": []}
+    projects = {key: copy_project(n, scratch / f"project-{key}")
+                for key, n in (("1x", 1), ("10x", 10))}
+    for _ in range(runs):
+        for key, project in projects.items():
+            times[key].append(build(project, scratch / f"site-{key}"))
+    pages = {key: sum(1 for _ in (scratch / f"site-{key}").rglob("index.html"))
+             for key in projects}
+    return {"seconds": times, "pages": pages}
+
+
+# --- the machine, the numbers ------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((line.split(":", 1)[1].strip() for line in
+                   Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "")
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True,
+                              check=False).stdout.strip()
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True,
+                          check=False).stdout.strip()
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory": memory, "chromium": chromium,
+            "node": node, "python": platform.python_version(),
+            "load_average": os.getloadavg(),
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 1)
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return round(ordered[index], 1)
+
+
+def summarise(runs: list[dict]) -> dict:
+    """Medians over runs of one page's cold and warm visits."""
+    out: dict = {}
+    for kind in ("cold", "warm"):
+        visits = [run[kind] for run in runs]
+        out[kind] = {
+            "first_result_ms": median([v["first_result_ms"] for v in visits]),
+            "prerendered_ms": median([v["prerendered_ms"] or 0 for v in visits]),
+            "starts": sorted({v["start"] for v in visits}),
+            "states": sorted({v["state"] for v in visits}),
+            **{key: int(statistics.median([v["bytes"][key] for v in visits]))
+               for key in visits[0]["bytes"]},
+        }
+    samples = [t for run in runs for t in run["warm"].get("recalc_ms", [])]
+    if samples:
+        out["recalc"] = {"count": len(samples), "p50_ms": percentile(samples, 50),
+                         "p95_ms": percentile(samples, 95)}
+    return out
+
+
+def targets(result: dict) -> dict:
+    ref = result["reference"]
+    pages = result["pages"]
+    build_ = result["build"]
+    worst = {k: max(p[k]["first_result_ms"] for p in pages.values()) for k in ("cold", "warm")}
+    ratio = {k: round(min(ref[k]["first_result_ms"] / p[k]["first_result_ms"]
+                          for p in pages.values()), 2) for k in ("cold", "warm")}
+    p95 = max(p["recalc"]["p95_ms"] for p in pages.values())
+    first_bytes = max(p["cold"]["pages"] for p in pages.values())
+    b1, b10 = median(build_["seconds"]["1x"]), median(build_["seconds"]["10x"])
+    rows = [
+        ("warm first result <= 800 ms", worst["warm"], worst["warm"] <= 800),
+        ("warm >= 3x faster than the plain start", ratio["warm"], ratio["warm"] >= 3),
+        ("cold first result <= 2000 ms", worst["cold"], worst["cold"] <= 2000),
+        ("cold >= 3x faster than the plain start", ratio["cold"], ratio["cold"] >= 3),
+        ("recalculation p95 <= 50 ms", p95, p95 <= 50),
+        ("guide page transfers no Pyodide bytes", result["guide"]["pyodide_pages"],
+         result["guide"]["pyodide_pages"] == 0),
+        ("first visit bytes <= plain start + 50%",
+         round(first_bytes / ref["cold"]["pages"], 3), first_bytes <= 1.5 * ref["cold"]["pages"]),
+        ("build at 10x content <= 3x the 1x time", round(b10 / b1, 2), b10 <= 3 * b1),
+    ]
+    return {name: {"value": value, "met": met} for name, value, met in rows}
+
+
+def table(result: dict) -> str:
+    ref = result["reference"]
+    mb = lambda n: f"{n / 1e6:.2f}"  # noqa: E731
+    lines = ["| page | prerendered ms | cold first result ms | warm first result ms "
+             "| recalc p50 / p95 ms | first visit MB raw / as Pages serves | "
+             "cold / warm speed-up vs plain |", "|---|---|---|---|---|---|---|"]
+    lines.append(f"| plain Pyodide start (reference) | {ref['cold']['prerendered_ms']} | "
+                 f"{ref['cold']['first_result_ms']} | {ref['warm']['first_result_ms']} | - | "
+                 f"{mb(ref['cold']['raw'])} / {mb(ref['cold']['pages'])} | 1x / 1x |")
+    for path, p in result["pages"].items():
+        lines.append(
+            f"| {path} | {p['cold']['prerendered_ms']} | {p['cold']['first_result_ms']} | "
+            f"{p['warm']['first_result_ms']} | {p['recalc']['p50_ms']} / {p['recalc']['p95_ms']} | "
+            f"{mb(p['cold']['raw'])} / {mb(p['cold']['pages'])} | "
+            f"{ref['cold']['first_result_ms'] / p['cold']['first_result_ms']:.1f}x / "
+            f"{ref['warm']['first_result_ms'] / p['warm']['first_result_ms']:.1f}x |")
+    guide = result["guide"]
+    lines.append(f"| {GUIDE_PAGE} (guide) | {guide['prerendered_ms']} | - | - | - | "
+                 f"{mb(guide['raw'])} / {mb(guide['pages'])} (Pyodide: {guide['pyodide_pages']}) | - |")
+    b = result["build"]
+    lines.append("")
+    lines.append(f"mkdocs build: 1x content {median(b['seconds']['1x'])} s "
+                 f"({b['pages']['1x']} pages), 10x content {median(b['seconds']['10x'])} s "
+                 f"({b['pages']['10x']} pages)")
+    lines.append("")
+    for name, t in result["targets"].items():
+        lines.append(f"{'met' if t['met'] else 'NOT MET':8} {name}: {t['value']}")
+    return "\n".join(lines)
+
+
+def calculator_pages(site: Path) -> list[str]:
+    return sorted(str(path.parent.relative_to(site)) + "/"
+                  for path in (site / "calculators").glob("*/index.html")
+                  if "data-calculator=" in path.read_text(encoding="utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1 run, 2 pages")
+    parser.add_argument("--runs", type=int, help="runs (default 5; --quick: 1)")
+    parser.add_argument("--output", type=Path, help="the JSON file to write")
+    args = parser.parse_args(argv)
+    runs = args.runs or (1 if args.quick else 5)
+    if not os.path.exists(CHROMIUM):
+        print(f"{CHROMIUM} is missing: `make test` installs Debian's chromium", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    result: dict = {"mode": "quick" if args.quick else "full", "runs": runs,
+                    "machine": machine()}
+    with tempfile.TemporaryDirectory(prefix="nb-bench-") as scratch_name:
+        scratch = Path(scratch_name)
+        site = scratch / "site"
+        print("building the site…", file=sys.stderr)
+        result["site_build_s"] = round(build(ROOT, site), 2)
+        version = json.loads((ROOT / "package-lock.json").read_text())["packages"][
+            "node_modules/pyodide"]["version"]
+        engine = next((site / "assets" / "calculators").glob("engine-*.zip")).name
+        pages = list(QUICK_PAGES) if args.quick else calculator_pages(site)
+        ledger = Ledger()
+        server, origin = serve(site, ledger)
+        base = f"{origin}{SUBPATH}"
+        reference_url = (f"{origin}{REFERENCE}index.html?pyodide=../../assets/pyodide/{version}/"
+                         f"&engine=../../assets/calculators/{engine}")
+        raw: dict = {"reference": [], "pages": {p: [] for p in pages}, "guide": []}
+        try:
+            with sync_playwright() as playwright:
+                for run in range(runs):
+                    print(f"run {run + 1}/{runs}…", file=sys.stderr)
+                    raw["reference"].append(cold_and_warm(playwright, reference_url, ledger, 0))
+                    for path in pages:
+                        raw["pages"][path].append(
+                            cold_and_warm(playwright, base + path, ledger, RECALCULATIONS))
+                    profile = Path(tempfile.mkdtemp(prefix="nb-bench-profile-"))
+                    try:
+                        raw["guide"].append(visit(playwright, profile, base + GUIDE_PAGE,
+                                                  ledger, python=False))
+                    finally:
+                        shutil.rmtree(profile, ignore_errors=True)
+        finally:
+            server.shutdown()
+            server.server_close()
+        print("timing builds…", file=sys.stderr)
+        result["build"] = build_times(runs, scratch)
+    result["reference"] = summarise(raw["reference"])
+    result["pages"] = {path: summarise(visits) for path, visits in raw["pages"].items()}
+    result["guide"] = {"prerendered_ms": median([g["prerendered_ms"] or 0 for g in raw["guide"]]),
+                       **{k: int(statistics.median([g["bytes"][k] for g in raw["guide"]]))
+                          for k in raw["guide"][0]["bytes"]}}
+    result["targets"] = targets(result)
+    result["raw"] = raw
+    text = table(result)
+    print(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    output = args.output or RESULTS / f"bench-{result['mode']}-{stamp}.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    (RESULTS / f"latest-{result['mode']}.json").write_text(json.dumps(result, indent=1),
+                                                           encoding="utf-8")
+    (RESULTS / f"latest-{result['mode']}.md").write_text(text + "\n", encoding="utf-8")
+    print(f"\nwritten: {output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

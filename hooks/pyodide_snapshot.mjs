@@ -1,0 +1,60 @@
+// Makes the calculators' Pyodide memory snapshot, at build time, in Node.
+//
+//   node hooks/pyodide_snapshot.mjs PYODIDE_DIR ENGINE_ZIP OUTPUT.gz
+//
+// Loads Pyodide from PYODIDE_DIR (node_modules/pyodide, pinned by package-lock.json),
+// unpacks the engine archive the site serves, imports every module of the engine,
+// runs every calculator's example and one bad input (so every import a calculation
+// needs has happened), then writes Pyodide's memory snapshot, gzip-compressed, to
+// OUTPUT.gz. A browser that restores it skips Python's start-up and the engine's
+// imports. The snapshot only fits the Pyodide build that made it (Pyodide checks its
+// build id) and the engine it holds, so hooks/pyodide_assets.py names it by both.
+// Prints one JSON line: {pyodide, raw_bytes, gzip_bytes, ms}.
+
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [pyodideDir, enginePath, output] = process.argv.slice(2);
+if (!pyodideDir || !enginePath || !output) {
+  console.error("usage: node hooks/pyodide_snapshot.mjs PYODIDE_DIR ENGINE_ZIP OUTPUT.gz");
+  process.exit(2);
+}
+const started = performance.now();
+const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL: pyodideDir.endsWith("/") ? pyodideDir : `${pyodideDir}/`,
+  _makeSnapshot: true,
+  stdout: () => {},
+  stderr: () => {},
+});
+// unpackArchive wants a Uint8Array; a Node Buffer is not accepted.
+pyodide.unpackArchive(new Uint8Array(readFileSync(enginePath)), "zip", { extractDir: "/engine" });
+const checked = pyodide.runPython(`
+import gc, importlib, json, pkgutil, sys
+sys.path.insert(0, "/engine")
+import calculators
+for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
+    if module.name != "calculators.__main__":
+        importlib.import_module(module.name)
+from calculators.api import catalog
+from calculators.report import respond
+answers = [json.loads(respond(spec["name"], json.dumps(spec["example"]))) for spec in catalog()]
+assert all("result" in answer for answer in answers), answers
+assert "error" in json.loads(respond("pto_value", json.dumps({"salary": -1, "pto_days": 5})))
+del answers, module
+gc.collect()
+len(catalog())
+`);
+const snapshot = pyodide.makeMemorySnapshot();
+const packed = gzipSync(snapshot);
+writeFileSync(`${output}.part`, packed);
+renameSync(`${output}.part`, output);
+console.log(JSON.stringify({
+  pyodide: pyodide.version,
+  calculators: checked,
+  raw_bytes: snapshot.length,
+  gzip_bytes: packed.length,
+  ms: Math.round(performance.now() - started),
+}));
