@@ -44,7 +44,10 @@ __all__ = ["GENERIC_ERROR", "format_value", "format_axis", "render", "respond",
            "bar_chart", "line_chart"]
 
 GENERIC_ERROR = "Something went wrong with this calculation. Check the inputs and try again."
-WIDTH = 640
+# Charts are drawn 400 units wide with 14-15 unit text (calculator.css) and shown at most
+# 500 px wide: on a 375 px phone the text stays 12-13 px, on a desktop about 18 px.
+WIDTH = 400
+LEGEND_SPACING = 112  # one legend entry: a swatch and up to 10 characters
 SERIES_LIMIT = 5  # offer_comparison compares at most five offers: one colour each
 
 
@@ -157,7 +160,11 @@ def line_chart(chart_id: str, title: str, x_label: str, xs: Sequence[float],
         f"{name}: {format_value(values[0], unit)} at {x_label.lower()} {xs[0]:g}, "
         f"{format_value(values[-1], unit)} at {x_label.lower()} {xs[-1]:g}"
         for name, values in series) + "."
-    height, top, bottom, left, right = 320, 40, 40, 72, 20
+    left, right, bottom = 60, 16, 40
+    per_row = (WIDTH - left) // LEGEND_SPACING
+    legend_rows = math.ceil(len(series) / per_row)
+    top = 20 + 20 * legend_rows  # the legend wraps onto more rows rather than off the chart
+    height = top + 220 + bottom
     svg = _svg(chart_id, title, desc, height)
     low, high, y_step = _scale([v for _, values in series for v in values])
     x_low, x_high = min(xs), max(xs)
@@ -178,7 +185,7 @@ def line_chart(chart_id: str, title: str, x_label: str, xs: Sequence[float],
                                      "y1": f"{y:.1f}", "y2": f"{y:.1f}"})
         _text(grid, left - 6, y + 4, format_axis(tick, unit), "calc-chart-tick", "end")
         tick += y_step
-    every = max(1, math.ceil(len(xs) / 12))
+    every = max(1, math.ceil(len(xs) / 10))
     for x in xs[::every]:
         _text(grid, x_of(x), height - bottom + 20, f"{x:g}", "calc-chart-tick", "middle")
     _text(grid, WIDTH - right, height - 4, x_label, "calc-chart-tick", "end")
@@ -196,10 +203,11 @@ def line_chart(chart_id: str, title: str, x_label: str, xs: Sequence[float],
             for x, y in zip(xs, values):
                 ET.SubElement(svg, "circle", {"cx": f"{x_of(x):.1f}", "cy": f"{y_of(y):.1f}",
                                               "r": "3.5", "class": f"calc-dot {cls}"})
-        legend_x = left + index * 112
-        ET.SubElement(svg, "rect", {"x": f"{legend_x}", "y": "10", "width": "14",
+        row, column = divmod(index, per_row)
+        legend_x, legend_y = left + column * LEGEND_SPACING, 10 + row * 20
+        ET.SubElement(svg, "rect", {"x": f"{legend_x}", "y": f"{legend_y}", "width": "14",
                                     "height": "14", "class": f"calc-bar {cls}"})
-        _text(svg, legend_x + 20, 23, name[:10], "calc-chart-label")
+        _text(svg, legend_x + 20, legend_y + 13, name[:10], "calc-chart-label")
     return svg
 
 

@@ -10,6 +10,8 @@ import pytest
 from calculators.api import catalog, run
 from calculators.report import (
     GENERIC_ERROR,
+    LEGEND_SPACING,
+    WIDTH,
     _nice_step,
     _scale,
     bar_chart,
@@ -84,6 +86,23 @@ def test_line_chart_draws_each_series_with_dots_and_a_legend():
     labels = [t.text for t in svg.iter("text") if t.get("class") == "calc-chart-label"]
     assert labels == ["A", "B"]
     assert "-$1" in [t.text for t in svg.iter("text")]
+
+
+def test_five_offers_wrap_their_legend_inside_the_chart():
+    names = ["Northwind", "Contoso", "Fabrikam", "Litware", "Tailspin"]
+    series = [(name, [1.0 + i, 2.0 + i]) for i, name in enumerate(names)]
+    svg = line_chart("w", "Offers", "Year", [1, 2], series, "usd")
+    assert svg.get("viewBox").split()[2] == str(WIDTH)
+    swatches = [r for r in svg.findall("rect") if r.get("width") == "14"]
+    assert len(swatches) == 5
+    assert all(float(r.get("x")) + LEGEND_SPACING <= WIDTH for r in swatches)
+    assert len({r.get("y") for r in swatches}) == 2  # two rows of legend
+    # The plot starts below the legend: no grid line above the second row.
+    lowest_legend = max(float(r.get("y")) + 14 for r in swatches)
+    grid = [float(line.get("y1")) for line in svg.iter("line")]
+    assert min(grid) > lowest_legend
+    one_row = line_chart("w", "Offers", "Year", [1, 2], series[:2], "usd")
+    assert float(one_row.get("viewBox").split()[3]) < float(svg.get("viewBox").split()[3])
 
 
 @pytest.mark.parametrize("spec", catalog(), ids=lambda spec: spec["name"])
