@@ -28,6 +28,10 @@ ITEM_NOUNS = {"offers": "offer", "match_formula": "tier", "other_benefits": "ben
 UNIT_BEFORE = {"usd": "$", "usd_per_hour": "$"}
 UNIT_AFTER = {"pct": "%", "usd_per_hour": "an hour", "days": "days", "months": "months",
               "years": "years", "hours": "hours"}
+# A unit in words, for each label's accessible name (the symbols beside a field are
+# hidden from screen readers); left out where the label already says it.
+UNIT_NAMES = {"usd": "dollars", "usd_per_hour": "dollars an hour", "pct": "percent",
+              "days": "days", "months": "months", "years": "years", "hours": "hours"}
 
 
 def url_dir(page: str) -> str:
@@ -67,7 +71,8 @@ def environment() -> jinja2.Environment:
 
     env.filters["control_value"] = lambda value, field: field_value(field, value)
     env.globals.update(link=link, page_path=page_path, item_nouns=ITEM_NOUNS,
-                       unit_before=UNIT_BEFORE, unit_after=UNIT_AFTER, workbench=WORKBENCH)
+                       unit_before=UNIT_BEFORE, unit_after=UNIT_AFTER, unit_names=UNIT_NAMES,
+                       workbench=WORKBENCH)
     return env
 
 
@@ -112,7 +117,10 @@ def generated_pages() -> list[GeneratedPage]:
 def form_html(spec: dict, page: str, layout: str = "page") -> str:
     """A calculator's form, pre-filled with its example, with the example's result."""
     env = environment()
-    assets = {key: site_link(page, path) for key, path in pyodide_assets.asset_paths().items()}
+    assets = {key: site_link(page, path) if path else ""
+              for key, path in pyodide_assets.asset_paths().items()}
+    assets["version"] = pyodide_assets.pinned_version(pyodide_assets.project_root())
+    assets["download"] = pyodide_assets.megabytes(pyodide_assets.download_bytes())
     values = {field["name"]: spec["example"].get(field["name"], field["default"])
               for field in spec["inputs"]}
     result = Markup(render_result(spec["name"], run(spec["name"], spec["example"])))

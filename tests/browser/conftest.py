@@ -67,21 +67,52 @@ def site_url(built_site) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser_context():
-    """One headless Chromium with a fresh profile for the whole browser suite."""
+def playwright_driver():
+    """Playwright, started once for the browser suite."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     from playwright.sync_api import sync_playwright
 
-    profile = tempfile.mkdtemp(prefix="negotiate-benefits-chromium-")
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900}, service_workers="block")
-        context.set_default_timeout(60_000)
-        try:
-            yield context
-        finally:
+        yield playwright
+
+
+def open_context(playwright, profile: str, **options):
+    """Headless Chromium with its own profile folder (options: e.g. ``service_workers``)."""
+    context = playwright.chromium.launch_persistent_context(
+        profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+        viewport={"width": 1280, "height": 900}, **{"service_workers": "block", **options})
+    context.set_default_timeout(60_000)
+    return context
+
+
+@pytest.fixture(scope="session")
+def browser_context(playwright_driver):
+    """One headless Chromium with a fresh profile for the whole browser suite."""
+    profile = tempfile.mkdtemp(prefix="negotiate-benefits-chromium-")
+    context = open_context(playwright_driver, profile)
+    try:
+        yield context
+    finally:
+        context.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_context(playwright_driver):
+    """Opens more Chromiums, each with a fresh profile, closed when the test ends:
+    ``fresh_context(service_workers="allow")``."""
+    opened = []
+
+    def fresh(**options):
+        profile = tempfile.mkdtemp(prefix="negotiate-benefits-chromium-")
+        opened.append((open_context(playwright_driver, profile, **options), profile))
+        return opened[-1][0]
+
+    try:
+        yield fresh
+    finally:
+        for context, profile in opened:
             context.close()
             shutil.rmtree(profile, ignore_errors=True)
 

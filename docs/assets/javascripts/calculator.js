@@ -7,19 +7,28 @@
 // result and its HTML, rendered by the same Python function the build used.
 
 const STORAGE_PREFIX = "negotiate-benefits:calculator:";
-const DEBOUNCE_MS = 150;
 const RENAMED = ["name", "id", "for", "aria-describedby", "data-field", "data-list",
   "data-error-for", "data-when"];
+// A calculation normally answers within milliseconds: without an answer after this long,
+// the worker is taken for dead, and restarted with the next input.
+const ANSWER_TIMEOUT_MS = 10_000;
+// Loading is only slow, not failed, after this long: the reader is told, and may retry.
+const SLOW_LOAD_MS = 10_000;
 const STATUS = {
-  loading: "Loading Python in your browser (once; about 13 MB)… The result below is the example's until then.",
+  // "{download}": the form's data-download, measured by the build from the files it ships.
+  loading: "Loading Python in your browser (once; about {download})… The result below is the example's until then.",
   ready: "Ready: the result updates as you type.",
   invalid: "Check the highlighted input: the result below is for the last valid numbers.",
   failed: "Python could not be loaded, so the result cannot update. The result below is for the example.",
+  slow: "Python is taking a long time to load (a slow or interrupted connection?). The result below is the example's until it does. You can keep waiting or try again.",
+  stopped: "The calculator stopped unexpectedly; it restarts with your next change (or press Try again). The result below is for the last numbers it calculated.",
 };
 
 // --- the worker, shared by every form on the page ------------------------------------
 
 let engine = null;
+// Every form is told when the worker dies (an error, or no answer in time): "engine-stopped".
+const engineEvents = new EventTarget();
 
 function startEngine(form) {
   if (engine) return engine;
@@ -27,38 +36,96 @@ function startEngine(form) {
   const worker = new Worker(url("worker"), { type: "module" });
   const pending = new Map();
   let nextId = 1;
+  let started = false;
+  let failStart = null;
+  // The worker is gone for good: every waiting calculation fails, the next input restarts it.
+  const die = (error) => {
+    worker.terminate();
+    if (engine === current) engine = null;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+    if (started) engineEvents.dispatchEvent(new Event("engine-stopped"));
+    else failStart(error);
+  };
   const ready = new Promise((resolve, reject) => {
+    failStart = reject;
     worker.addEventListener("message", (event) => {
       const answer = event.data || {};
-      if (answer.type === "ready") resolve();
-      else if (answer.type === "failed") reject(new Error(answer.message));
+      if (answer.type === "ready") {
+        started = true;
+        resolve(answer.start);
+      } else if (answer.type === "failed") reject(new Error(answer.message));
       else if (pending.has(answer.id)) {
-        pending.get(answer.id)(answer);
+        pending.get(answer.id).resolve(answer);
         pending.delete(answer.id);
       }
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
-      reject(new Error("the worker could not start"));
+      die(new Error(started ? "the worker stopped" : "the worker could not start"));
     });
+    worker.addEventListener("messageerror", () => die(new Error("the worker sent an unreadable answer")));
   });
-  worker.postMessage({ type: "init", indexURL: url("pyodide"), engineURL: url("engine") });
-  engine = {
+  const optional = (attr) => (form.dataset[attr] ? url(attr) : undefined);
+  worker.postMessage({ type: "init", indexURL: url("pyodide"), engineURL: url("engine"),
+    snapshotURL: optional("snapshot"), snapshotVersion: form.dataset.snapshotVersion,
+    wasmURL: optional("wasm") });
+  const current = {
     ready,
     run(name, inputs) {
       const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker.postMessage({ id, name, inputs });
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => die(new Error("the worker did not answer")), ANSWER_TIMEOUT_MS);
+        pending.set(id, {
+          resolve(answer) {
+            clearTimeout(timer);
+            resolve(answer);
+          },
+          reject(error) {
+            clearTimeout(timer);
+            reject(error);
+          },
+        });
+        try {
+          worker.postMessage({ id, name, inputs });
+        } catch {
+          // Inputs that cannot be copied to the worker (nested too deep): only this fails.
+          pending.get(id).resolve({ id, error: { field: null, message: "These inputs could not be sent to the calculator." } });
+          pending.delete(id);
+        }
       });
     },
     stop() {
       worker.terminate();
-      engine = null;
+      if (engine === current) engine = null;
+      if (!started) failStart(new Error("stopped"));
     },
   };
+  engine = current;
   ready.catch(() => {});
   return engine;
+}
+
+// Pyodide waits forever, without an error, when its WebAssembly cannot be fetched (every
+// other file missing makes the worker fail). So a slow start asks the site for that one
+// file (a HEAD request, no body): true if it cannot be had, and the start never will.
+async function wasmMissing(form) {
+  const base = document.baseURI;
+  const url = form.dataset.wasm ? new URL(form.dataset.wasm, base)
+    : new URL("pyodide.asm.wasm", new URL(form.dataset.pyodide, base));
+  return fetch(url, { method: "HEAD", cache: "no-store" }).then((response) => !response.ok, () => true);
+}
+
+// Once Python has loaded, a service worker at the site's root keeps the calculator pages,
+// Pyodide and the engine for use offline (service-worker.js, built by hooks/offline.py).
+let offlineAsked = false;
+
+function keepForOffline() {
+  if (offlineAsked || !("serviceWorker" in navigator)) return;
+  offlineAsked = true;
+  const root = new URL("../../", import.meta.url);
+  navigator.serviceWorker.register(new URL("service-worker.js", root), { scope: root.pathname })
+    .catch(() => {}); // without it the page works as before, online only
 }
 
 // --- paths: "offers[1].match_formula[0].match_pct" ---------------------------------
@@ -190,12 +257,16 @@ function fill(form, inputs) {
     form.querySelectorAll("[data-list]").forEach((list) => {
       const wanted = getPath(inputs, list.dataset.list);
       if (!Array.isArray(wanted)) return;
+      // One row more than allowed still reaches the calculator, which says so; a link
+      // asking for a million rows does not get them.
+      const max = Number(list.dataset.maxItems);
+      const count = Math.min(wanted.length, Number.isFinite(max) ? max + 1 : 100);
       const rows = list.querySelector("[data-rows]");
-      while (rows.children.length > wanted.length) {
+      while (rows.children.length > count) {
         rows.lastElementChild.remove();
         changed = true;
       }
-      while (rows.children.length < wanted.length) {
+      while (rows.children.length < count) {
         addRow(list);
         changed = true;
       }
@@ -211,6 +282,25 @@ function fill(form, inputs) {
     else el.value = value === null ? "" : String(value);
   }
   showConditional(form);
+}
+
+// Whether restored ``inputs`` have the form's shape (checked once filled in): each list a
+// list of objects, each group an object, each single value not an object or a list.
+function fits(form, inputs) {
+  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  for (const list of form.querySelectorAll("[data-list]")) {
+    const value = getPath(inputs, list.dataset.list);
+    if (value !== undefined && !(Array.isArray(value) && value.every(isObject))) return false;
+  }
+  for (const group of form.querySelectorAll("fieldset.calc-group[data-field]:not([data-list])")) {
+    const value = getPath(inputs, group.dataset.field);
+    if (value !== undefined && value !== null && !isObject(value)) return false;
+  }
+  for (const el of form.querySelectorAll("[name][data-kind]")) {
+    const value = getPath(inputs, el.name);
+    if (el.dataset.kind !== "json" && value !== null && typeof value === "object") return false;
+  }
+  return true;
 }
 
 // --- errors beside their fields ------------------------------------------------------------
@@ -251,12 +341,23 @@ function readLink(name) {
   return { found: true, inputs: null };
 }
 
-function linkFor(name, inputs) {
-  const params = new URLSearchParams(location.hash.slice(1));
-  if (inputs === null) params.delete(name);
-  else params.set(name, JSON.stringify(inputs));
+// The numbers each calculator on the page has put in the address (name -> inputs).
+// The hash holds nothing else: a link to a heading (the table of contents, a heading's
+// link) scrolls there, then the address gets the numbers back (see "hashchange" below).
+// The numbers stay in the hash, which the browser never sends to a server.
+const linked = new Map();
+
+function address() {
+  const params = new URLSearchParams();
+  linked.forEach((inputs, name) => params.set(name, JSON.stringify(inputs)));
   const hash = params.toString();
   return `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`;
+}
+
+function setLink(name, inputs) {
+  if (inputs === null) linked.delete(name);
+  else linked.set(name, inputs);
+  history.replaceState(null, "", address());
 }
 
 function readStorage(name) {
@@ -293,9 +394,12 @@ function setUp(form) {
   const notice = form.querySelector("[data-notice]");
   const result = form.querySelector("[data-result]");
   const retry = form.querySelector("[data-action=retry]");
-  let timer = null;
+  let running = null; // the calculation under way, if any
+  let again = false; // the form changed while it ran
+  let queued = false; // a calculation is about to start
   let latest = 0;
   let restoredFrom = null; // "link" or "storage" until the restored numbers are checked
+  let restarted = false; // a new worker was started for a calculation that got no answer
 
   form.querySelectorAll("[data-action]").forEach((button) => {
     if (button !== retry) button.hidden = false;
@@ -310,18 +414,68 @@ function setUp(form) {
     notice.textContent = text;
     notice.hidden = !text;
   };
+  // Screen readers hear each new result and each problem once, in the form's live region.
+  const announcer = form.querySelector("[data-announce]");
+  const announce = (text) => {
+    if (announcer) announcer.textContent = text;
+  };
+  const problemText = (field, message) => {
+    const control = field ? form.elements.namedItem(field) : null;
+    const label = control && control.labels && control.labels[0];
+    return `${label ? label.textContent.trim() : field || "Inputs"}: ${message}`;
+  };
+  const resultText = () => {
+    const lead = result.querySelector(".calc-lead");
+    const row = result.querySelector(".calc-figures tbody tr");
+    const figure = row
+      ? `${row.querySelector("th").firstChild.textContent.trim()}: ${row.querySelector("td").textContent}`
+      : "";
+    return `Result updated. ${lead ? lead.textContent : figure}`;
+  };
 
-  const link = readLink(name);
-  const saved = link.found ? { found: false } : readStorage(name);
-  const restored = link.found ? link : saved;
-  if (restored.found && restored.inputs) {
-    fill(form, restored.inputs);
-    restoredFrom = link.found ? "link" : "storage";
-  } else if (restored.found) {
-    warn(link.found
+  // Numbers from a link or from storage; false (the example, and a notice) if unreadable.
+  function restore(found, from) {
+    if (found.inputs) {
+      try {
+        fill(form, found.inputs);
+        if (fits(form, found.inputs)) {
+          restoredFrom = from;
+          return true;
+        }
+      } catch {
+        // a shape the form cannot hold
+      }
+      fill(form, example);
+    }
+    warn(from === "link"
       ? "The numbers in this link could not be read, so the example is shown instead."
       : "Your saved numbers could not be read, so the example is shown instead.");
+    return false;
   }
+
+  const link = readLink(name);
+  if (link.found) restore(link, "link");
+  else {
+    const saved = readStorage(name);
+    if (saved.found) restore(saved, "storage");
+  }
+
+  // A new link for this page opened without a reload (pasted into the address bar, or
+  // back to an earlier address): its numbers, as if the page had been opened with it.
+  form.addEventListener("calc-link", () => {
+    const fresh = readLink(name);
+    if (!fresh.found || JSON.stringify(fresh.inputs) === JSON.stringify(linked.get(name))) return;
+    warn("");
+    clearErrors(form);
+    if (!restore(fresh, "link")) fill(form, example);
+    if (form.dataset.calcState === "ready") schedule();
+  });
+  engineEvents.addEventListener("engine-stopped", () => {
+    if (form.dataset.calcState !== "ready") return;
+    form.dataset.calcState = "stopped";
+    say(STATUS.stopped);
+    retry.hidden = false;
+  });
 
   async function calculate() {
     const request = ++latest;
@@ -331,9 +485,22 @@ function setUp(form) {
       problems.forEach((problem) => showError(form, problem.field, problem.message));
       form.dataset.calcRenderedAt = String(performance.now());
       say(STATUS.invalid);
+      announce(problemText(problems[0].field, problems[0].message));
       return;
     }
-    const answer = await engine.run(name, inputs);
+    let answer;
+    try {
+      answer = await engine.run(name, inputs);
+    } catch {
+      // The worker stopped (the form says so: "engine-stopped"). This input was waiting
+      // for it, so a new worker starts for it, once; after that, the next input does.
+      if (request === latest && form.dataset.calcState === "stopped" && !restarted) {
+        restarted = true;
+        load();
+      }
+      return;
+    }
+    restarted = false;
     if (request !== latest) return; // a newer calculation is on its way
     clearErrors(form);
     if (answer.error) {
@@ -342,44 +509,89 @@ function setUp(form) {
         restoredFrom = null;
         warn(`Some of ${where} could not be used (${answer.error.field || "inputs"}: ${answer.error.message}), so the example is shown instead.`);
         fill(form, example);
-        history.replaceState(null, "", linkFor(name, null));
+        setLink(name, null);
         calculate();
         return;
       }
       showError(form, answer.error.field, answer.error.message);
       result.classList.add("calc-stale");
       say(STATUS.invalid);
+      announce(problemText(answer.error.field, answer.error.message));
     } else {
       restoredFrom = null;
       result.innerHTML = answer.html;
       result.classList.remove("calc-stale");
       writeStorage(name, inputs, answer.result);
-      history.replaceState(null, "", linkFor(name, inputs));
+      setLink(name, inputs);
       say(STATUS.ready);
+      // Not on the first result after loading: it only confirms the numbers already shown.
+      if (form.dataset.calcRenderedAt) announce(resultText());
     }
     form.dataset.calcRenderedAt = String(performance.now());
   }
 
+  // No fixed delay: a change is calculated at once (a few milliseconds in the worker);
+  // changes made while one runs are folded into a single calculation after it.
   const schedule = () => {
+    if (form.dataset.calcState === "stopped") {
+      load(); // a new worker, then this input's result
+      return;
+    }
     if (form.dataset.calcState !== "ready") return;
-    clearTimeout(timer);
-    timer = setTimeout(calculate, DEBOUNCE_MS);
+    if (running) {
+      again = true;
+      return;
+    }
+    // Events of one task (an "input" and its "change") make one calculation.
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      running = calculate().finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+    });
   };
 
+  let loads = 0;
+
   async function load() {
+    const attempt = ++loads;
     form.dataset.calcState = "loading";
     retry.hidden = true;
-    say(STATUS.loading);
+    say(STATUS.loading.replace("{download}", form.dataset.download));
+    const slow = setTimeout(async () => {
+      if (attempt !== loads || form.dataset.calcState !== "loading") return;
+      say(STATUS.slow);
+      retry.hidden = false;
+      const missing = await wasmMissing(form);
+      if (missing && attempt === loads && form.dataset.calcState === "loading" && engine) engine.stop();
+    }, SLOW_LOAD_MS);
+    let started = null;
+    let start;
     try {
-      await startEngine(form).ready;
+      started = startEngine(form);
+      // "snapshot" or "plain": how the worker started Python (the benchmark reads it).
+      start = await started.ready;
     } catch {
-      if (engine) engine.stop();
+      if (attempt !== loads) return; // a newer attempt is under way
+      if (engine && engine === started) engine.stop();
       form.dataset.calcState = "error";
       say(STATUS.failed);
       retry.hidden = false;
       return;
+    } finally {
+      clearTimeout(slow);
     }
+    if (attempt !== loads) return;
+    form.dataset.calcStart = start;
     form.dataset.calcState = "ready";
+    retry.hidden = true;
+    keepForOffline();
     await calculate();
   }
 
@@ -412,12 +624,14 @@ function setUp(form) {
       warn("");
     } else if (action === "copy-link") {
       const { inputs } = collect(form);
-      history.replaceState(null, "", linkFor(name, inputs));
+      setLink(name, inputs);
       const copied = navigator.clipboard ? navigator.clipboard.writeText(location.href) : Promise.reject();
       copied.then(() => say("Link copied: it opens this page with these numbers."),
         () => say("Copy the address in the address bar: it holds these numbers."));
       return;
     } else if (action === "retry") {
+      // A load still under way (slow) is abandoned for a fresh one.
+      if (engine && form.dataset.calcState === "loading") engine.stop();
       load();
       return;
     }
@@ -427,4 +641,12 @@ function setUp(form) {
   load();
 }
 
-document.querySelectorAll("form[data-calculator]").forEach(setUp);
+const forms = [...document.querySelectorAll("form[data-calculator]")];
+forms.forEach(setUp);
+
+window.addEventListener("hashchange", () => {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const named = forms.filter((form) => params.has(form.dataset.calculator));
+  if (named.length) named.forEach((form) => form.dispatchEvent(new Event("calc-link")));
+  else if (linked.size) history.replaceState(null, "", address());
+});

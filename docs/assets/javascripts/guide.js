@@ -1,6 +1,7 @@
 // The guide's small interactive parts: checklists that remember their ticks,
 // scripts whose blanks fill in as you type, and the privacy page's "forget" button.
-// Everything stays in this browser's localStorage under one prefix.
+// Everything stays in this browser's localStorage under one prefix; the calculators'
+// offline copy of the site's files is in Cache Storage, named with the same prefix.
 (() => {
   "use strict";
   const PREFIX = "negotiate-benefits:";
@@ -22,12 +23,24 @@
       }
     },
     // This site's keys, and the theme's, which start with the site's root path
-    // (the theme keeps that root in its global __md_scope).
-    forgetAll() {
+    // (the theme keeps that root in its global __md_scope); then the offline copy:
+    // the service worker registered for the site's root, and its caches.
+    async forgetAll() {
       const root = typeof __md_scope === "object" ? __md_scope.pathname : null;
       const ours = (key) => key.startsWith(PREFIX) || (root && key.startsWith(`${root}.__`));
       for (const storage of [localStorage, sessionStorage]) {
         Object.keys(storage).filter(ours).forEach((key) => storage.removeItem(key));
+      }
+      if (!root) return;
+      if ("serviceWorker" in navigator) {
+        const registrations = await navigator.serviceWorker.getRegistrations();
+        await Promise.all(registrations.filter((r) => new URL(r.scope).pathname === root)
+          .map((r) => r.unregister()));
+      }
+      if ("caches" in window) {
+        const names = await caches.keys();
+        await Promise.all(names.filter((name) => name.startsWith(`${PREFIX}${root}:`))
+          .map((name) => caches.delete(name)));
       }
     },
   };
@@ -108,13 +121,37 @@
   function setUpForgetButton(button) {
     const status = document.querySelector(".forget-status");
     button.hidden = false;
-    button.addEventListener("click", () => {
-      store.forgetAll();
-      status.textContent = "Done: nothing from this site is stored in this browser now.";
+    button.addEventListener("click", async () => {
+      status.textContent = "";
+      try {
+        await store.forgetAll();
+        status.textContent = "Done: nothing from this site is stored in this browser now.";
+      } catch {
+        status.textContent = "Your numbers and ticks are gone, but the browser kept the offline copy of this site's files: clear this site's data in the browser's settings.";
+      }
+    });
+  }
+
+  // A table wider than the page scrolls inside the theme's wrapper; keyboard users can
+  // scroll it only if the wrapper takes the focus, so it does whenever it overflows.
+  function focusableWhenScrolling() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach((wrap) => {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        const caption = wrap.querySelector("caption");
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
     });
   }
 
   document.querySelectorAll("[data-checklist]").forEach(setUpChecklist);
   document.querySelectorAll("[data-script]").forEach(setUpScript);
   document.querySelectorAll("[data-forget-all]").forEach(setUpForgetButton);
+  focusableWhenScrolling();
+  window.addEventListener("resize", focusableWhenScrolling);
 })();
