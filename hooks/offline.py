@@ -6,8 +6,10 @@ of files it keeps and a version:
 
 * every calculator page (``calculators/…/``), every file those pages load from the site
   (stylesheets, scripts, icons, the theme's search worker and index), and everything
-  their Web Worker loads: the calculator worker, Pyodide's core files and the engine
-  archive;
+  their Web Worker loads: the calculator worker and the modules it imports, the files
+  it fetches from Pyodide's folder, the snapshot and the engine archive. Nothing else
+  (Pyodide's uncompressed WebAssembly when the page uses the ``.gz``): installing the
+  service worker must not download what the page never asks for;
 * the version is the first 12 hex digits of a SHA-256 over those files' paths and
   bytes, so any change to any of them (a new engine archive, a new Pyodide, an edited
   page) is a new cache, and the old cache is deleted.
@@ -28,9 +30,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+import pyodide_assets
+
 NAME = "service-worker.js"
 TEMPLATE = Path(__file__).parent / "templates" / NAME
 BUILD_LINE = re.compile(r"^const BUILD = .*;$", re.MULTILINE)
+# A module's static imports of files beside it: `import { x } from "./y.js";`.
+RELATIVE_IMPORT = re.compile(r'^import [^"\n]* from "(\./[^"]+)";$', re.MULTILINE)
 # Pages kept for offline use: the calculators' section.
 PAGES = "calculators"
 
@@ -43,6 +49,7 @@ class _Links(HTMLParser):
         super().__init__()
         self.links: list[str] = []
         self.assets: list[str] = []
+        self.wasm_gz = False
         self._config = False
         self.config = ""
 
@@ -61,6 +68,7 @@ class _Links(HTMLParser):
             # What the form hands its Web Worker: the worker, Pyodide's folder, the engine…
             self.assets += [value for name, value in attrs
                             if name.startswith("data-") and value]
+            self.wasm_gz = bool(attributes.get("data-wasm"))
 
     def handle_data(self, data):
         if self._config:
@@ -76,6 +84,15 @@ def _site_path(page_dir: str, link: str) -> str | None:
     if not link or re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/", link, re.IGNORECASE):
         return None
     return posixpath.normpath(posixpath.join(page_dir, link))
+
+
+def _imports(site: Path, path: str) -> list[str]:
+    """The files a JavaScript module imports from beside it, as paths from the root."""
+    if not path.endswith(".js"):
+        return []
+    source = (site / path).read_text(encoding="utf-8")
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(path), name))
+            for name in RELATIVE_IMPORT.findall(source)]
 
 
 def kept_files(site: Path) -> list[str]:
@@ -100,9 +117,10 @@ def kept_files(site: Path) -> list[str]:
                 continue
             if (site / path).is_file():
                 kept.add(path)
+                kept.update(_imports(site, path))
             elif (site / path).is_dir() and asset.endswith("/"):
-                kept.update(f"{path}/{file.name}" for file in sorted((site / path).iterdir())
-                            if file.is_file())
+                kept.update(f"{path}/{name}"
+                            for name in pyodide_assets.folder_files(parser.wasm_gz))
     missing = sorted(path for path in kept if not path.endswith("/")
                      and not (site / path).is_file())
     if missing:

@@ -3,7 +3,8 @@
 Two kinds of files join the built site, none of them kept in ``docs/``:
 
 * Pyodide's core files, copied from ``node_modules/pyodide`` (pinned by
-  ``package-lock.json``) into ``assets/pyodide/<version>/``;
+  ``package-lock.json``) into ``assets/pyodide/<version>/``: those the worker fetches
+  (``folder_files``), so not the uncompressed WebAssembly when the ``.gz`` is used;
 * the engine archive (``engine_archive``), under a content-hashed name;
 * Pyodide's WebAssembly gzip-compressed (``pyodide.asm.wasm.gz``): GitHub Pages
   compresses text but not ``application/wasm``, so the worker fetches the ``.gz`` and
@@ -50,6 +51,8 @@ CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdl
 SCRIPT = "assets/javascripts/calculator.js"
 WORKER = "assets/javascripts/calculator-worker.js"
 SNAPSHOT_SCRIPT = Path(__file__).with_name("pyodide_snapshot.mjs")
+# The snapshot's format: written by SNAPSHOT_SCRIPT, read by the worker.
+SNAPSHOT_FORMAT = "assets/javascripts/sparse-snapshot.js"
 WASM = "pyodide.asm.wasm"
 # The files the fast start fetches besides the snapshot and the WebAssembly.
 FAST_START_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json")
@@ -105,18 +108,26 @@ def engine_hash(archive_path: str) -> str:
     return Path(archive_path).stem.removeprefix("engine-")
 
 
-def snapshot_name(version: str, archive_path: str) -> str:
-    """The snapshot's file name: the engine it holds and the Pyodide that made it.
+def snapshot_maker_hash(root: Path) -> str:
+    """8 hex digits of the script that makes the snapshot and the format it writes."""
+    digest = hashlib.sha256(SNAPSHOT_SCRIPT.read_bytes())
+    digest.update((root / "docs" / SNAPSHOT_FORMAT).read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def snapshot_name(root: Path, version: str, archive_path: str) -> str:
+    """The snapshot's file name: the engine it holds, the Pyodide that made it, and how.
 
     It starts like the engine archive's (``engine-<hash>``): it is the engine, started.
     """
-    return f"engine-{engine_hash(archive_path)}.pyodide-{version}.snapshot.gz"
+    return (f"engine-{engine_hash(archive_path)}.pyodide-{version}"
+            f".snapshot-{snapshot_maker_hash(root)}.gz")
 
 
 def make_snapshot(root: Path, archive: tuple[str, bytes]) -> Path:
     """The gzip-compressed memory snapshot for this Pyodide and engine, made once by Node."""
     folder = pyodide_folder(root)
-    target = cache_folder(root) / snapshot_name(pinned_version(root), archive[0])
+    target = cache_folder(root) / snapshot_name(root, pinned_version(root), archive[0])
     if target.is_file():
         return target
     node = shutil.which("node")
@@ -152,6 +163,11 @@ def make_wasm_gz(root: Path) -> Path:
     return target
 
 
+def folder_files(wasm_gz: bool) -> tuple[str, ...]:
+    """What the worker fetches from Pyodide's folder, by file name (either start)."""
+    return FAST_START_FILES + (() if wasm_gz else (WASM,))
+
+
 def asset_paths(root: Path | None = None) -> dict[str, str]:
     """Site paths (from the site's root) of everything a calculator page loads.
 
@@ -162,7 +178,7 @@ def asset_paths(root: Path | None = None) -> dict[str, str]:
     archive, _ = engine_archive.build()
     pyodide = f"assets/pyodide/{version}/"
     return {"script": SCRIPT, "worker": WORKER, "pyodide": pyodide, "engine": archive,
-            "snapshot": (f"{engine_archive.SITE_FOLDER}/{snapshot_name(version, archive)}"
+            "snapshot": (f"{engine_archive.SITE_FOLDER}/{snapshot_name(root, version, archive)}"
                          if enabled("NB_SNAPSHOT") else ""),
             "wasm": f"{pyodide}{WASM}.gz" if enabled("NB_WASM_GZ") else ""}
 
@@ -172,7 +188,7 @@ def site_files(root: Path) -> list[tuple[str, Path | bytes]]:
     folder = pyodide_folder(root)
     paths = asset_paths(root)
     files: list[tuple[str, Path | bytes]] = [(f"{paths['pyodide']}{name}", folder / name)
-                                             for name in CORE_FILES]
+                                             for name in folder_files(bool(paths["wasm"]))]
     archive = engine_archive.build()
     files.append(archive)
     if paths["wasm"]:
@@ -197,13 +213,13 @@ def served_size(path: str, data: bytes) -> int:
 
 def fast_start_files(root: Path) -> list[tuple[str, Path | bytes]]:
     """What a first visit to a calculator page fetches to start Python, as site files."""
-    wanted = {WORKER}
+    wanted = {WORKER, SNAPSHOT_FORMAT}  # the worker imports the format's module
     paths = asset_paths(root)
     wanted.update(f"{paths['pyodide']}{name}" for name in FAST_START_FILES)
     wanted.add(paths["wasm"] or f"{paths['pyodide']}{WASM}")
     wanted.add(paths["snapshot"] or paths["engine"])
     files = dict(site_files(root))
-    files[WORKER] = root / "docs" / WORKER
+    files.update({path: root / "docs" / path for path in (WORKER, SNAPSHOT_FORMAT)})
     return [(path, files[path]) for path in sorted(wanted)]
 
 

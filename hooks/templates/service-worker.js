@@ -39,8 +39,10 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(OURS) && name !== CACHE)
-      .map((name) => caches.delete(name)));
+    // Other builds' caches of this site (the calculators' worker keeps its own, "inflated").
+    const builds = names.filter((name) => name.startsWith(OURS)
+      && /^[0-9a-f]{12}$/.test(name.slice(OURS.length)));
+    await Promise.all(builds.filter((name) => name !== CACHE).map((name) => caches.delete(name)));
     await self.clients.claim();
   })());
 });

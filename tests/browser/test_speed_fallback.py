@@ -1,6 +1,7 @@
 """The fast start and its fallback: a calculator page restores the build's Pyodide
 snapshot, and still gives CPython's results through the plain start whenever the
-snapshot is missing, corrupt or made for another Pyodide.
+snapshot is missing, corrupt or made for another Pyodide. A returning visit starts
+from the inflated copies the first one kept, and a bad copy is thrown away.
 
 Each broken case is a copy of the built site, served under the sub-path on localhost.
 """
@@ -14,7 +15,9 @@ import json
 import re
 import shutil
 import threading
+import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from calculators.report import respond
@@ -118,3 +121,69 @@ def test_a_broken_snapshot_falls_back_to_the_plain_start(damage, built_site, tmp
         server.server_close()
     assert start == "plain"
     assert shown == expected()
+
+
+# --- the inflated copies a first start keeps for the next -------------------------------
+
+INFLATED = "negotiate-benefits:/negotiate-benefits/:inflated"
+KEPT = """async (name) => {
+  const out = {};
+  for (const request of await (await caches.open(name)).keys()) {
+    out[request.url] = (await (await (await caches.open(name)).match(request)).arrayBuffer()).byteLength;
+  }
+  return out;
+}"""
+
+
+def compressed_files(url: str, built_site) -> dict[str, str]:
+    html = (built_site / "calculators" / NAME / "index.html").read_text(encoding="utf-8")
+    page_url = f"{url}calculators/{NAME}/"
+    return {kind: urljoin(page_url, re.search(rf'data-{kind}="([^"]+)"', html)[1])
+            for kind in ("snapshot", "wasm")}
+
+
+def wait_kept(page, wanted: set[str]) -> dict[str, int]:
+    """Until the worker has stored the inflated copies of ``wanted``."""
+    deadline = time.monotonic() + 60
+    while True:
+        kept = page.evaluate(KEPT, INFLATED)
+        if set(kept) == wanted:
+            return kept
+        assert time.monotonic() < deadline, f"kept: {kept}"
+        page.wait_for_timeout(100)
+
+
+def test_a_returning_visit_starts_from_the_kept_inflated_copies(fresh_context, site_url,
+                                                                built_site):
+    files = compressed_files(site_url, built_site)
+    context = fresh_context()
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    first = context.new_page()
+    first.goto(f"{site_url}calculators/{NAME}/")
+    kept = wait_kept(first, set(files.values()))
+    assert set(asked) >= set(files.values())  # the first visit downloads them
+    assert kept[files["snapshot"]] > 10_000_000 and kept[files["wasm"]] > 5_000_000
+    first.close()
+    asked.clear()
+    start, shown = start_and_recalculate(context, site_url)
+    assert (start, shown) == ("snapshot", expected())
+    assert not set(asked) & set(files.values())  # the second does not
+    assert any("python_stdlib.zip" in url for url in asked)  # yet the worker's requests are seen
+
+
+def test_a_bad_kept_copy_is_thrown_away_and_the_page_still_calculates(fresh_context, site_url,
+                                                                       built_site):
+    files = compressed_files(site_url, built_site)
+    context = fresh_context()
+    page = context.new_page()
+    page.goto(f"{site_url}privacy/")
+    page.evaluate("""async ([name, url]) => (await caches.open(name)).put(url,
+                       new Response("not a snapshot at all"))""", [INFLATED, files["snapshot"]])
+    start, shown = start_and_recalculate(context, site_url)
+    assert (start, shown) == ("plain", expected())
+    page.goto(f"{site_url}privacy/")
+    # The bad copy is gone; the plain start keeps a good copy of the WebAssembly meanwhile.
+    assert set(wait_kept(page, {files["wasm"]})) == {files["wasm"]}
+    start, shown = start_and_recalculate(context, site_url)
+    assert (start, shown) == ("snapshot", expected())

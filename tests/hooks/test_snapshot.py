@@ -17,18 +17,32 @@ import engine_archive
 import pyodide_assets
 
 
-def test_the_snapshot_is_named_by_pyodide_version_and_engine_hash():
+def test_the_snapshot_is_named_by_pyodide_version_engine_hash_and_maker():
+    root = pyodide_assets.project_root()
     archive, _ = engine_archive.build()
-    name = pyodide_assets.snapshot_name("314.0.7", archive)
+    name = pyodide_assets.snapshot_name(root, "314.0.7", archive)
     digest = re.fullmatch(r"assets/calculators/engine-([0-9a-f]{12})\.zip", archive)[1]
-    assert name == f"engine-{digest}.pyodide-314.0.7.snapshot.gz"
+    assert re.fullmatch(rf"engine-{digest}\.pyodide-314\.0\.7\.snapshot-[0-9a-f]{{8}}\.gz", name)
+
+
+def test_a_new_snapshot_format_is_a_new_name(tmp_path):
+    root = pyodide_assets.project_root()
+    archive, _ = engine_archive.build()
+    copy = tmp_path / "docs" / pyodide_assets.SNAPSHOT_FORMAT
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes((root / "docs" / pyodide_assets.SNAPSHOT_FORMAT).read_bytes())
+    assert (pyodide_assets.snapshot_name(tmp_path, "314.0.7", archive)
+            == pyodide_assets.snapshot_name(root, "314.0.7", archive))
+    copy.write_bytes(copy.read_bytes() + b"// changed\n")
+    assert (pyodide_assets.snapshot_name(tmp_path, "314.0.7", archive)
+            != pyodide_assets.snapshot_name(root, "314.0.7", archive))
 
 
 def test_a_cached_snapshot_is_reused_without_running_node(tmp_path, monkeypatch):
     root = pyodide_assets.project_root()
     archive = engine_archive.build()
     monkeypatch.setattr(pyodide_assets, "cache_folder", lambda _root: tmp_path)
-    cached = tmp_path / pyodide_assets.snapshot_name(pyodide_assets.pinned_version(root),
+    cached = tmp_path / pyodide_assets.snapshot_name(root, pyodide_assets.pinned_version(root),
                                                      archive[0])
     cached.write_bytes(b"cached")
 
@@ -42,8 +56,11 @@ def test_a_cached_snapshot_is_reused_without_running_node(tmp_path, monkeypatch)
 def test_a_failing_snapshot_step_stops_the_build_with_its_message(tmp_path, monkeypatch):
     root = pyodide_assets.project_root()
     monkeypatch.setattr(pyodide_assets, "cache_folder", lambda _root: tmp_path)
-    monkeypatch.setattr(pyodide_assets, "SNAPSHOT_SCRIPT", tmp_path / "missing.mjs")
-    with pytest.raises(pyodide_assets.AssetError, match="snapshot could not be made"):
+    failing = tmp_path / "failing.mjs"
+    failing.write_text('console.error("no memory left"); process.exit(3);\n', encoding="utf-8")
+    monkeypatch.setattr(pyodide_assets, "SNAPSHOT_SCRIPT", failing)
+    with pytest.raises(pyodide_assets.AssetError,
+                       match="snapshot could not be made: no memory left"):
         pyodide_assets.make_snapshot(root, ("assets/calculators/engine-000000000000.zip", b""))
 
 
@@ -77,7 +94,8 @@ def test_the_built_site_ships_the_snapshot_and_states_its_real_download(built_si
     folder = built_site / "calculators" / "pto_value"
     snapshot = (folder / re.search(r'data-snapshot="([^"]+)"', page)[1]).resolve()
     wasm = (folder / re.search(r'data-wasm="([^"]+)"', page)[1]).resolve()
-    assert re.fullmatch(r"engine-[0-9a-f]{12}\.pyodide-314\.0\.7\.snapshot\.gz", snapshot.name)
+    assert re.fullmatch(r"engine-[0-9a-f]{12}\.pyodide-314\.0\.7\.snapshot-[0-9a-f]{8}\.gz",
+                        snapshot.name)
     assert gzip.decompress(wasm.read_bytes()) == (
         pyodide_assets.pyodide_folder(pyodide_assets.project_root()) / "pyodide.asm.wasm"
     ).read_bytes()
@@ -86,6 +104,7 @@ def test_the_built_site_ships_the_snapshot_and_states_its_real_download(built_si
     # What the page states is counted from the built files, as Pages serves them.
     pyodide = folder / re.search(r'data-pyodide="([^"]+)"', page)[1]
     fetched = [snapshot, wasm, built_site / pyodide_assets.WORKER,
+               built_site / pyodide_assets.SNAPSHOT_FORMAT,
                *(pyodide / name for name in pyodide_assets.FAST_START_FILES)]
     total = sum(pyodide_assets.served_size(path.name, path.read_bytes()) for path in fetched)
     assert 5_000_000 < total < 20_000_000

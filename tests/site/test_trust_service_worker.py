@@ -29,8 +29,22 @@ def test_the_service_worker_is_at_the_site_root_and_keeps_only_site_files(built_
              for p in (built_site / "calculators").rglob("index.html")}
     assert pages <= set(files)
     assert any(re.fullmatch(r"assets/calculators/engine-[0-9a-f]{12}\.zip", p) for p in files)
-    assert any(p.endswith("/pyodide.asm.wasm") for p in files)
     assert "assets/javascripts/calculator-worker.js" in files
+    assert "assets/javascripts/sparse-snapshot.js" in files  # the worker imports it
+
+
+def test_the_service_worker_keeps_what_the_worker_fetches_and_nothing_more(built_site):
+    """Its install must not download what the page never asks for, such as Pyodide's
+    raw WebAssembly when the worker fetches the .gz."""
+    files = set(build_of(built_site)["files"])
+    pyodide = {p for p in files if p.startswith("assets/pyodide/")}
+    folder = next(iter(pyodide)).rsplit("/", 1)[0]
+    assert {p.rsplit("/", 1)[1] for p in pyodide} == {
+        "pyodide.mjs", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json",
+        "pyodide.asm.wasm.gz"}
+    assert not (built_site / folder / "pyodide.asm.wasm").exists()  # nothing unused ships
+    assert any(re.fullmatch(r"assets/calculators/engine-[0-9a-f]{12}\.pyodide-[0-9.]+"
+                            r"\.snapshot-[0-9a-f]{8}\.gz", p) for p in files)
 
 
 def test_the_version_follows_the_files(built_site):

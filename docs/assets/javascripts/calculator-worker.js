@@ -3,24 +3,34 @@
 // {type: "init", indexURL, engineURL, snapshotURL, snapshotVersion, wasmURL} starts Python
 // and answers {type: "ready", start: "snapshot" | "plain"} or {type: "failed", message}.
 // The fast start restores the memory snapshot the build made (Python already started,
-// the engine already imported; hooks/pyodide_snapshot.mjs), gzip-compressed and inflated
-// here. Whenever there is no snapshot, it is for another Pyodide, or it fails to load,
-// the plain start runs instead: Pyodide starts from scratch while the engine archive is
-// fetched in parallel, then the engine is unpacked and imported.
+// the engine already imported; hooks/pyodide_snapshot.mjs), stored without its empty
+// pages (sparse-snapshot.js) and gzip-compressed. Whenever there is no snapshot, it is
+// for another Pyodide, or it fails to load, the plain start runs instead: Pyodide starts
+// from scratch while the engine archive is fetched in parallel, then the engine is
+// unpacked and imported.
 // wasmURL, when given, is Pyodide's WebAssembly gzip-compressed (GitHub Pages does not
-// compress application/wasm), inflated on the way to the compiler.
+// compress application/wasm), handed to Pyodide inflated.
+// Inflating the two .gz files is most of a start's work, so their inflated copies are
+// kept in Cache Storage ("negotiate-benefits:<site root>:inflated"; the privacy page's
+// button deletes them) for the next start; a copy that fails is deleted with the others.
 // {id, name, inputs} runs a calculator through calculators.report.respond (the same
 // function the build uses) and answers {id, result, html} or {id, error: {field, message}}.
 // Nothing but JSON crosses to the page: never a Python traceback.
 
+import { unpack } from "./sparse-snapshot.js";
+
 const GENERIC = "Something went wrong with this calculation. Check the inputs and try again.";
+const SITE_ROOT = new URL("../../", self.location.href).pathname;
+const INFLATED = `negotiate-benefits:${SITE_ROOT}:inflated`;
 let respond = null;
 // While the snapshot is tried, a failure deep inside Pyodide abandons it for the plain start.
 let abandonSnapshot = null;
 const quiet = { stdout: () => {}, stderr: () => {} };
+// The network's fetch: Pyodide's requests for its WebAssembly are answered by `wasmFor`.
+const fetchFromNetwork = self.fetch.bind(self);
 
 async function fetchOk(url) {
-  const response = await fetch(url);
+  const response = await fetchFromNetwork(url);
   if (!response.ok) throw new Error(`${url} could not be fetched (${response.status})`);
   return response;
 }
@@ -33,35 +43,64 @@ function inflate(response) {
     : response.body.pipeThrough(new DecompressionStream("gzip"));
 }
 
-async function gunzip(url) {
-  return new Uint8Array(await new Response(inflate(await fetchOk(url))).arrayBuffer());
+// The kept inflated copies (null where Cache Storage cannot be used).
+function inflatedCopies() {
+  return self.caches ? caches.open(INFLATED).catch(() => null) : Promise.resolve(null);
 }
 
-// Pyodide fetches its WebAssembly itself: hand it the inflated .gz instead of the raw file.
+// A .gz file inflated: the kept copy, else the file fetched and inflated, and kept on the way.
+async function inflated(url, type) {
+  const copies = await inflatedCopies();
+  const kept = copies && await copies.match(url).catch(() => null);
+  if (kept) return kept;
+  const [body, copy] = inflate(await fetchOk(url)).tee();
+  const headers = { "Content-Type": type };
+  if (copies) copies.put(url, new Response(copy, { headers })).catch(() => {});
+  return new Response(body, { headers });
+}
+
+// After a start: only the copies of this build's files stay. After a failure: none.
+async function pruneCopies(keep) {
+  const copies = await inflatedCopies();
+  if (!copies) return;
+  const requests = await copies.keys().catch(() => []);
+  await Promise.all(requests.filter((request) => !keep.includes(request.url))
+    .map((request) => copies.delete(request).catch(() => {})));
+}
+
+// Pyodide fetches its WebAssembly itself: it is handed the inflated .gz instead, asked
+// for at once rather than when Pyodide gets round to it.
+let wasmFor = null;
 function serveWasmFrom(indexURL, wasmURL) {
   if (!wasmURL) return;
   const wasm = new URL("pyodide.asm.wasm", indexURL).href;
-  const fetchFromNetwork = self.fetch.bind(self);
-  self.fetch = (input, options) => {
-    if (String(input instanceof Request ? input.url : input) !== wasm) {
-      return fetchFromNetwork(input, options);
-    }
-    return fetchFromNetwork(wasmURL).then((response) => {
-      if (!response.ok) throw new Error(`${wasmURL} could not be fetched (${response.status})`);
-      return new Response(inflate(response), { headers: { "Content-Type": "application/wasm" } });
-    });
+  let early = inflated(wasmURL, "application/wasm");
+  early.catch(() => {});
+  wasmFor = () => {
+    const response = early || inflated(wasmURL, "application/wasm");
+    early = null; // a body is read once: a second start asks again
+    return response;
   };
+  self.fetch = (input, options) => (
+    String(input instanceof Request ? input.url : input) === wasm ? wasmFor()
+      : fetchFromNetwork(input, options));
 }
 
-async function fromSnapshot(pyodideModule, { indexURL, snapshotURL, snapshotVersion }) {
-  if (!snapshotURL) throw new Error("no snapshot");
+// The snapshot, fetched and unpacked while Pyodide's own files arrive.
+function fetchSnapshot(snapshotURL) {
+  if (!snapshotURL) return Promise.reject(new Error("no snapshot"));
+  return inflated(snapshotURL, "application/octet-stream")
+    .then((response) => unpack(response.body));
+}
+
+async function fromSnapshot(pyodideModule, snapshot, { indexURL, snapshotVersion }) {
   if (snapshotVersion !== pyodideModule.version) {
     throw new Error(`the snapshot is for Pyodide ${snapshotVersion}, not ${pyodideModule.version}`);
   }
   const abandoned = new Promise((_, reject) => { abandonSnapshot = reject; });
   try {
     const pyodide = await Promise.race([abandoned, pyodideModule.loadPyodide(
-      { indexURL, _loadSnapshot: gunzip(snapshotURL), ...quiet })]);
+      { indexURL, _loadSnapshot: snapshot, ...quiet })]);
     // The engine was imported before the snapshot was made: it is already in sys.modules.
     const report = pyodide.pyimport("calculators.report");
     JSON.parse(report.respond("pto_value", JSON.stringify({ salary: 52000, pto_days: 1 })));
@@ -82,13 +121,20 @@ async function plainStart(pyodideModule, { indexURL, engineURL }) {
 
 async function init(message) {
   serveWasmFrom(message.indexURL, message.wasmURL);
+  const snapshot = fetchSnapshot(message.snapshotURL);
+  snapshot.catch(() => {});
+  // The runtime's script, which loadPyodide imports later, is on its way meanwhile.
+  import(new URL("pyodide.asm.mjs", message.indexURL).href).catch(() => {});
   const pyodideModule = await import(new URL("pyodide.mjs", message.indexURL).href);
   try {
-    respond = await fromSnapshot(pyodideModule, message);
+    respond = await fromSnapshot(pyodideModule, snapshot, message);
+    pruneCopies([message.snapshotURL, message.wasmURL]);
     return "snapshot";
   } catch {
     respond = null;
   }
+  await pruneCopies([]);
+  serveWasmFrom(message.indexURL, message.wasmURL); // from the network, not a kept copy
   respond = await plainStart(pyodideModule, message);
   return "plain";
 }
