@@ -9,6 +9,7 @@ runs), so the page reads correctly before any script runs or with scripts off.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 import jinja2
@@ -59,6 +60,13 @@ def field_value(field: dict, value: object) -> str:
     return str(value)
 
 
+def new_build() -> None:
+    """Forget what the last build worked out (the catalog, templates, Pyodide's files)."""
+    for cached in (environment, _specs, _assets):
+        cached.cache_clear()
+
+
+@functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
                              autoescape=jinja2.select_autoescape(["html.j2"]),
@@ -76,6 +84,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@functools.cache
 def _specs() -> dict[str, dict]:
     return {spec["name"]: spec for spec in catalog()}
 
@@ -114,13 +123,20 @@ def generated_pages() -> list[GeneratedPage]:
     return pages
 
 
+@functools.cache
+def _assets() -> tuple[dict[str, str], dict[str, str]]:
+    """Site paths of what every calculator page loads, and Pyodide's version and download."""
+    about = {"version": pyodide_assets.pinned_version(pyodide_assets.project_root()),
+             "download": pyodide_assets.megabytes(pyodide_assets.download_bytes())}
+    return pyodide_assets.asset_paths(), about
+
+
 def form_html(spec: dict, page: str, layout: str = "page") -> str:
     """A calculator's form, pre-filled with its example, with the example's result."""
     env = environment()
-    assets = {key: site_link(page, path) if path else ""
-              for key, path in pyodide_assets.asset_paths().items()}
-    assets["version"] = pyodide_assets.pinned_version(pyodide_assets.project_root())
-    assets["download"] = pyodide_assets.megabytes(pyodide_assets.download_bytes())
+    paths, about = _assets()
+    assets = {key: site_link(page, path) if path else "" for key, path in paths.items()}
+    assets.update(about)
     values = {field["name"]: spec["example"].get(field["name"], field["default"])
               for field in spec["inputs"]}
     result = Markup(render_result(spec["name"], run(spec["name"], spec["example"])))

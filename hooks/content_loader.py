@@ -9,6 +9,7 @@ at once, each like a compiler error::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import types
 import typing
@@ -115,13 +116,18 @@ def _scalar(tp: object, value: object, path: PathKey, problems: _Problems) -> ob
     return None
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, object]]:
+    """A dataclass's fields by name and their types (worked out once: it is slow)."""
+    return {f.name: f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
+
+
 def _build(cls: type, value: object, path: PathKey, problems: _Problems) -> object:
     """Build dataclass ``cls`` from a YAML mapping, reporting every bad field."""
     if not isinstance(value, dict):
         problems.add(path, f"expected a mapping with fields, got {_describe(value)}")
         return None
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = typing.get_type_hints(cls)
+    fields, hints = _fields(cls)
     for key in value:
         if key not in fields:
             problems.add((*path, str(key)),

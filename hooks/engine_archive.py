@@ -3,7 +3,9 @@
 The archive is made from the engine's own source folder on every build, so the
 browser always runs exactly the code the build ran. It is byte-for-byte
 reproducible (sorted names, fixed timestamps), and its name carries a hash of its
-bytes, so a browser never keeps an old engine in its cache.
+bytes, so a browser never keeps an old engine in its cache. It is zipped once for
+the sources it holds: a build asks for it once per calculator page, and
+``mkdocs serve`` zips it anew when a calculator is edited.
 
 ``python hooks/engine_archive.py DIR`` writes the archive into ``DIR`` and prints
 its path; the Pyodide parity test unpacks the same file the site serves.
@@ -31,17 +33,28 @@ def engine_source() -> Path:
     return Path(api.__file__).resolve().parent
 
 
+# The last archive made, keyed by the sources it holds (names and bytes).
+_packed: dict[tuple[tuple[str, bytes], ...], bytes] = {}
+
+
 def pack(source: Path) -> bytes:
     """A reproducible zip of every ``.py`` file under ``source``, as ``calculators/...``."""
+    files = tuple((f"{PACKAGE}/{path.relative_to(source).as_posix()}", path.read_bytes())
+                  for path in sorted(source.rglob("*.py")) if "__pycache__" not in path.parts)
+    if files not in _packed:
+        _packed.clear()
+        _packed[files] = _zip(files)
+    return _packed[files]
+
+
+def _zip(files: tuple[tuple[str, bytes], ...]) -> bytes:
     buffer = io.BytesIO()
-    files = sorted(p for p in source.rglob("*.py") if "__pycache__" not in p.parts)
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            name = f"{PACKAGE}/{path.relative_to(source).as_posix()}"
+        for name, data in files:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, data)
     return buffer.getvalue()
 
 

@@ -80,6 +80,7 @@ def _expand_nav(nav: list, sections: dict[str, list]) -> list:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving:
         _reimport_edited_modules()
+    calculator_views.new_build()
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     titles = {**page_titles.page_titles(docs), **calculator_views.page_titles()}

@@ -6,6 +6,7 @@ islands) out. Templates live in ``hooks/templates``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,21 +122,33 @@ def generated_pages(env: jinja2.Environment) -> list[GeneratedPage]:
     return pages
 
 
+@functools.lru_cache(maxsize=1)
+def _marked(env: jinja2.Environment) -> dict[str, dict]:
+    """What each kind of content marker may name, by name; made once per environment,
+    not for every page."""
+    content: Content = env.globals["content"]
+    return {"figure": {f.id: f for f in content.figures},
+            "checklist": {c.slug: c for c in content.checklists},
+            "script": {s.slug: s for s in content.scripts},
+            "benefits": {"all": None, **{c.slug: c for c in content.categories}},
+            "sources": {"all": None}}
+
+
 def content_renderers(env: jinja2.Environment, page: str) -> dict[str, Renderer]:
     """The markers content provides, rendered for the page at docs path ``page``."""
-    content: Content = env.globals["content"]
+    marked = _marked(env)
 
-    def part(template: str, key: str, items: dict) -> Renderer:
-        render = env.get_template(template).render
-        return Renderer(items, lambda name: render(page=page, **{key: items[name]}))
+    def part(kind: str, template: str, key: str) -> Renderer:
+        items = marked[kind]
+        return Renderer(items, lambda name: env.get_template(template).render(
+            page=page, **{key: items[name]}))
 
-    categories = {c.slug: c for c in content.categories}
     return {
-        "figure": Renderer({f.id for f in content.figures}, lambda i: str(env.globals["figure_html"](i))),
-        "checklist": part("checklist.html.j2", "checklist", {c.slug: c for c in content.checklists}),
-        "script": part("script.html.j2", "script", {s.slug: s for s in content.scripts}),
-        "benefits": part("benefit_table.md.j2", "category", {"all": None, **categories}),
-        "sources": part("sources.md.j2", "unused", {"all": None}),
+        "figure": Renderer(marked["figure"], lambda i: str(env.globals["figure_html"](i))),
+        "checklist": part("checklist", "checklist.html.j2", "checklist"),
+        "script": part("script", "script.html.j2", "script"),
+        "benefits": part("benefits", "benefit_table.md.j2", "category"),
+        "sources": part("sources", "sources.md.j2", "unused"),
     }
 
 
