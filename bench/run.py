@@ -157,6 +157,7 @@ READY = """() => {
   return Boolean(el && el.dataset.calcRenderedAt
     && ["ready", "error"].includes(el.dataset.calcState));
 }"""
+PAINTED = "() => performance.getEntriesByName('first-contentful-paint').length > 0"
 TIMINGS = """() => {
   const el = document.querySelector("form[data-calculator], output#result");
   const paint = performance.getEntriesByName("first-contentful-paint")[0];
@@ -210,9 +211,10 @@ def visit(playwright, profile: Path, url: str, ledger: Ledger, recalculations: i
         if python:
             page.wait_for_function(READY, timeout=120_000, polling=10)
             out = page.evaluate(TIMINGS)
-        else:
+        else:  # the first paint may come after the load event
+            page.wait_for_function(PAINTED, timeout=120_000, polling=10)
             out["prerendered_ms"] = page.evaluate(
-                "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime")
+                "() => performance.getEntriesByName('first-contentful-paint')[0].startTime")
         page.wait_for_timeout(READING_MS)  # with anything still on its way (what is kept)
         out["bytes"] = ledger.totals()
         if recalculations:

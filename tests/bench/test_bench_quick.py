@@ -39,7 +39,9 @@ def test_the_quick_benchmark_produces_well_formed_numbers(tmp_path):
         assert summary["cold"]["starts"] == ["snapshot"]
         assert summary["recalc"]["count"] == 50
         assert 0 < summary["recalc"]["p50_ms"] <= summary["recalc"]["p95_ms"]
-    assert positive(result["guide"]["pages"])
+    assert positive(result["guide"]["pages"]) and positive(result["guide"]["prerendered_ms"])
+    for summary in result["pages"].values():
+        assert positive(summary["cold"]["prerendered_ms"])
     assert all(positive(t) for key in ("1x", "10x") for t in result["build"]["seconds"][key])
     assert result["build"]["pages"]["10x"] > result["build"]["pages"]["1x"]
     assert len(result["targets"]) == 8
