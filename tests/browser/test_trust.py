@@ -35,7 +35,8 @@ import pytest
 from playwright.sync_api import expect
 from calculators.api import catalog, run
 from calculators.errors import CalculatorError
-from test_calculators import figures, page_url, settle, shown, wait_ready
+from test_calculators import (figures, forget_kept_copies, page_url, settle, shown,
+                              wait_ready)
 
 # tests/browser/conftest.py, as pytest imported it (two conftest.py share the name).
 _CONFTEST = next(module for module in list(sys.modules.values())
@@ -698,11 +699,6 @@ def live_result_matches(page, name: str, value_field: str | None = None) -> None
     control.fill(str(value))
     settle(page, form, before)
     assert shown(form) == figures(name, run(name, {**spec["example"], field: value}))
-
-
-def forget_kept_copies(page) -> None:
-    """Delete the inflated copies a start keeps, so the next start downloads again."""
-    page.evaluate(f"() => caches.delete('negotiate-benefits:{SUBPATH}:inflated')")
 
 
 @pytest.mark.parametrize(("part", "status"), FAULTS)
