@@ -206,13 +206,19 @@ def test_the_workbench_adds_and_removes_offers(watched, site_url, screenshots):
     assert_clean(watched, site_url)
 
 
+def open_linked(page, site_url: str, name: str, inputs: dict):
+    """A calculator opened by a shared link holding ``inputs``, once Python is ready."""
+    page.goto(page_url(site_url, name) + f"#{name}=" + quote(json.dumps(inputs)))
+    form = page.locator(f'form[data-calculator="{name}"]')
+    wait_ready(page, form)
+    return form
+
+
 def test_a_shared_link_restores_the_numbers(watched, site_url):
     page = watched.page
     inputs = {"salary": 52000, "pto_days": 12, "working_days_per_year": 250,
               "baseline_days": 20}
-    page.goto(page_url(site_url, "pto_value") + "#pto_value=" + quote(json.dumps(inputs)))
-    form = page.locator('form[data-calculator="pto_value"]')
-    wait_ready(page, form)
+    form = open_linked(page, site_url, "pto_value", inputs)
     assert form.locator('[name="salary"]').input_value() == "52000"
     assert form.locator('[name="baseline_days"]').input_value() == "20"
     assert shown(form) == figures("pto_value", run("pto_value", inputs))
@@ -229,9 +235,7 @@ def test_the_link_keeps_the_numbers_through_in_page_navigation(watched, site_url
     page = watched.page
     inputs = {"salary": 61000, "pto_days": 18, "working_days_per_year": 250,
               "baseline_days": 10}
-    page.goto(page_url(site_url, "pto_value") + "#pto_value=" + quote(json.dumps(inputs)))
-    form = page.locator('form[data-calculator="pto_value"]')
-    wait_ready(page, form)
+    form = open_linked(page, site_url, "pto_value", inputs)
     numbers = page.evaluate("() => location.hash")
     assert '"salary":61000' in page.evaluate("() => decodeURIComponent(location.hash)")
     # The table of contents scrolls to its heading; the address keeps the numbers.
