@@ -1,6 +1,6 @@
 """MkDocs hook: serve Pyodide and the calculators from the site itself.
 
-Two kinds of files join the built site, none of them kept in ``docs/``:
+These files join the built site, none of them kept in ``docs/``:
 
 * Pyodide's core files, copied from ``node_modules/pyodide`` (pinned by
   ``package-lock.json``) into ``assets/pyodide/<version>/``: those the worker fetches
@@ -10,9 +10,10 @@ Two kinds of files join the built site, none of them kept in ``docs/``:
   compresses text but not ``application/wasm``, so the worker fetches the ``.gz`` and
   inflates it (a third of the bytes);
 * a memory snapshot of Pyodide with the engine imported (``pyodide_snapshot.mjs``, run
-  by Node at build time), named by the Pyodide version and the engine archive's hash:
-  the worker restores it instead of starting Python, and falls back to the plain
-  start whenever it is missing, fails or is for another Pyodide.
+  by Node at build time), stored without its empty pages (``SNAPSHOT_FORMAT``) and
+  named by the Pyodide version, the engine archive's hash and a hash of the code that
+  made it: the worker restores it instead of starting Python, and falls back to the
+  plain start whenever it is missing, fails or is for another Pyodide.
 
 Making the snapshot takes a few seconds, so it and the ``.gz`` are cached in
 ``.cache/pyodide/`` (git-ignored) under names keyed by what they are made from;

@@ -26,7 +26,7 @@ let respond = null;
 // While the snapshot is tried, a failure deep inside Pyodide abandons it for the plain start.
 let abandonSnapshot = null;
 const quiet = { stdout: () => {}, stderr: () => {} };
-// The network's fetch: Pyodide's requests for its WebAssembly are answered by `wasmFor`.
+// The network's fetch (Pyodide's own fetch of its WebAssembly is answered by serveWasmFrom).
 const fetchFromNetwork = self.fetch.bind(self);
 
 async function fetchOk(url) {
@@ -70,13 +70,12 @@ async function pruneCopies(keep) {
 
 // Pyodide fetches its WebAssembly itself: it is handed the inflated .gz instead, asked
 // for at once rather than when Pyodide gets round to it.
-let wasmFor = null;
 function serveWasmFrom(indexURL, wasmURL) {
   if (!wasmURL) return;
   const wasm = new URL("pyodide.asm.wasm", indexURL).href;
   let early = inflated(wasmURL, "application/wasm");
   early.catch(() => {});
-  wasmFor = () => {
+  const wasmFor = () => {
     const response = early || inflated(wasmURL, "application/wasm");
     early = null; // a body is read once: a second start asks again
     return response;
