@@ -307,6 +307,13 @@ def tab_to(page, predicate: str, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reached {predicate}")
 
 
+def open_live(page, site_url: str, path: str, name: str):
+    """A calculator page (``path`` under calculators/), once its results are live: its form."""
+    page.goto(f"{site_url}calculators/{path}")
+    wait_live(page)
+    return page.locator(f'form[data-calculator="{name}"]')
+
+
 def start_at(form) -> None:
     """Put the focus at the top of the form, as a reader arriving at it by Tab would."""
     form.locator("[data-status]").evaluate("(el) => { el.tabIndex = -1; el.focus(); }")
@@ -314,9 +321,7 @@ def start_at(form) -> None:
 
 def test_a_calculator_works_by_keyboard_alone_and_announces(watched, site_url):
     page = watched.page
-    page.goto(f"{site_url}calculators/pto_value/")
-    form = page.locator('form[data-calculator="pto_value"]')
-    wait_live(page)
+    form = open_live(page, site_url, "pto_value/", "pto_value")
     announcer = form.locator("[data-announce]")
     example = SPECS["pto_value"]["example"]
     start_at(form)
@@ -355,9 +360,7 @@ def test_a_calculator_works_by_keyboard_alone_and_announces(watched, site_url):
 
 def test_the_workbench_adds_and_removes_offers_by_keyboard(watched, site_url):
     page = watched.page
-    page.goto(f"{site_url}calculators/workbench/")
-    form = page.locator('form[data-calculator="offer_comparison"]')
-    wait_live(page)
+    form = open_live(page, site_url, "workbench/", "offer_comparison")
     rows = form.locator('[data-list="offers"] > [data-rows] > [data-row]')
     assert rows.count() == 2
     start_at(form)
