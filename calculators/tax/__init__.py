@@ -1,0 +1,73 @@
+"""The tax engine: what a household's wages owe in federal, state, local and payroll tax.
+
+The law is data: ``years/YYYY.toml`` holds every parameter of a tax year with its
+source (:mod:`.law`); the modules here only apply it. :func:`taxes` is the one entry
+point the calculators use; :func:`marginal_rates` asks it what the next $100 of wages
+would owe.
+
+>>> from decimal import Decimal as D
+>>> bill = taxes(Household(wages=D(100000), state="TX"))
+>>> bill.federal_income_tax, bill.social_security_tax, bill.medicare_tax, bill.total
+(Decimal('13170.00'), Decimal('6200.0'), Decimal('1450.00'), Decimal('20820.000'))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from ..money import HUNDRED, ZERO
+from .federal import federal_income_tax
+from .household import Household, check_limits, deferral_limit
+from .law import FILING_STATUSES, law, years
+from .payroll import payroll_taxes, state_payroll_tax
+from .state import context, local_income_tax, state_income_tax
+
+__all__ = ["FILING_STATUSES", "Household", "TaxBill", "check_limits", "deferral_limit",
+           "law", "marginal_rates", "taxes", "years"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TaxBill:
+    """Each tax on a household's wages for a year, in dollars."""
+
+    federal_income_tax: Decimal
+    state_income_tax: Decimal
+    local_income_tax: Decimal
+    social_security_tax: Decimal
+    medicare_tax: Decimal
+    state_payroll_tax: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return sum(dataclasses.astuple(self), ZERO)
+
+    def __sub__(self, other: TaxBill) -> TaxBill:
+        return TaxBill(*(a - b for a, b in zip(dataclasses.astuple(self),
+                                               dataclasses.astuple(other))))
+
+
+def taxes(home: Household) -> TaxBill:
+    """Every tax ``home`` owes on its wages (errors name ``year``, ``state``, ``local``)."""
+    year_law = law(home.year)
+    federal = federal_income_tax(year_law, home)
+    ctx = context(year_law, home, federal)
+    payroll = payroll_taxes(year_law, home)
+    return TaxBill(
+        federal_income_tax=federal.income_tax,
+        state_income_tax=state_income_tax(ctx),
+        local_income_tax=local_income_tax(ctx),
+        social_security_tax=payroll.social_security,
+        medicare_tax=payroll.medicare,
+        state_payroll_tax=state_payroll_tax(year_law, home),
+    )
+
+
+STEP = HUNDRED
+
+
+def marginal_rates(home: Household, bill: TaxBill | None = None) -> TaxBill:
+    """Of the reader's next $100 of wages, the fraction each tax takes."""
+    bill = bill if bill is not None else taxes(home)
+    more = taxes(home.replace(wages=home.wages + STEP))
+    return TaxBill(*(part / STEP for part in dataclasses.astuple(more - bill)))

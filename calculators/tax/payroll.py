@@ -1,0 +1,61 @@
+"""Payroll taxes on each person's wages: Social Security, Medicare, and state contributions.
+
+Social Security is due on each person's wages up to the wage base; Medicare on all of
+them, with the Additional Medicare Tax on the couple's wages above the threshold for
+their filing status. A state's employee contributions (disability and paid-leave
+insurance) are the state's ``payroll`` items: a rate on the same wages, up to a wage
+cap or a largest yearly contribution where the state sets one.
+
+>>> from decimal import Decimal as D
+>>> from .household import Household, law
+>>> r = payroll_taxes(law(2026), Household(wages=D(250000), state="TX"))
+>>> r.social_security, r.medicare
+(Decimal('11439.000'), Decimal('4075.000'))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from ..money import ZERO, pct
+from .household import Household
+
+__all__ = ["Payroll", "payroll_taxes", "state_payroll_tax"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Payroll:
+    social_security: Decimal
+    medicare: Decimal
+    additional_medicare: Decimal
+
+
+def payroll_taxes(year_law: Mapping[str, Any], home: Household) -> Payroll:
+    """The household's Social Security and Medicare taxes (the employee's share)."""
+    rules = year_law["payroll"]
+    wages = home.payroll_wages(year_law)
+    social = sum((min(w, rules["social_security_wage_base"]) for w in wages), ZERO)
+    total = sum(wages, ZERO)
+    above = max(ZERO, total - rules["additional_medicare_threshold"][home.filing_status])
+    additional = above * pct(rules["additional_medicare_pct"])
+    return Payroll(social_security=social * pct(rules["social_security_pct"]),
+                   medicare=total * pct(rules["medicare_pct"]) + additional,
+                   additional_medicare=additional)
+
+
+def state_payroll_tax(year_law: Mapping[str, Any], home: Household) -> Decimal:
+    """The employee contributions the state levies on each person's wages."""
+    items = year_law["states"][home.state].get("payroll", {})
+    total = ZERO
+    for item in items.values():
+        for wages in home.payroll_wages(year_law):
+            if "wage_cap" in item:
+                wages = min(wages, item["wage_cap"])
+            due = wages * pct(item["rate_pct"])
+            if "max_contribution" in item:
+                due = min(due, item["max_contribution"])
+            total += due
+    return total
