@@ -31,6 +31,7 @@ from . import (
     pto,
     retirement,
     signon,
+    take_home,
     tradeoff,
 )
 from .errors import CalculatorError
@@ -41,8 +42,8 @@ __all__ = ["CALCULATORS", "CalculatorError", "calculator", "catalog", "run"]
 
 CALCULATORS: dict[str, Calculator] = {
     module.CALCULATOR.name: module.CALCULATOR
-    for module in (health, retirement, equity, pto, pretax, growth, signon, package,
-                   comparison, tradeoff)
+    for module in (take_home, health, retirement, equity, pto, pretax, growth, signon,
+                   package, comparison, tradeoff)
 }
 
 

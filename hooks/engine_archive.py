@@ -1,4 +1,4 @@
-"""The calculators packed for the browser: one zip of ``calculators/*.py``.
+"""The calculators packed for the browser: one zip of the engine's source and tax law.
 
 The archive is made from the engine's own source folder on every build, so the
 browser always runs exactly the code the build ran. It is byte-for-byte
@@ -22,6 +22,8 @@ from pathlib import Path
 PACKAGE = "calculators"
 # Where the site serves the archive, relative to the site's root.
 SITE_FOLDER = "assets/calculators"
+# What the engine is made of: its code, and the tax law it reads as data.
+ENGINE_FILES = ("*.py", "*.toml")
 
 
 def engine_source() -> Path:
@@ -38,9 +40,12 @@ _packed: dict[tuple[tuple[str, bytes], ...], bytes] = {}
 
 
 def pack(source: Path) -> bytes:
-    """A reproducible zip of every ``.py`` file under ``source``, as ``calculators/...``."""
+    """A reproducible zip of every ``.py`` and ``.toml`` file under ``source``, as
+    ``calculators/...`` (the ``.toml`` files are the tax law, one per year)."""
+    paths = sorted(path for pattern in ENGINE_FILES for path in source.rglob(pattern)
+                   if "__pycache__" not in path.parts)
     files = tuple((f"{PACKAGE}/{path.relative_to(source).as_posix()}", path.read_bytes())
-                  for path in sorted(source.rglob("*.py")) if "__pycache__" not in path.parts)
+                  for path in paths)
     if files not in _packed:
         _packed.clear()
         _packed[files] = _zip(files)

@@ -198,7 +198,7 @@ function collect(form) {
           problems.push({ field: el.name, message: "Enter a list in brackets, for example [0, 20, 40, 60, 80, 100]." });
         }
       }
-    } else if (kind === "text") {
+    } else if (kind === "text" || kind === "choice") {
       value = raw === "" && el.hasAttribute("data-nullable") ? null : raw;
     } else {
       value = el.value;
