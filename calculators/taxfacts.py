@@ -28,9 +28,11 @@ from typing import Any
 from .errors import CalculatorError
 from .fields import choice, integer, percent, usd
 from .spec import REQUIRED, Choice, Field
-from .tax import Household, law
+from .money import HUNDRED
+from .tax import Household, law, marginal_rates
 
-__all__ = ["DEFAULT_YEAR", "FACT_NAMES", "TAX_FACTS", "household", "tax_facts"]
+__all__ = ["DEFAULT_YEAR", "FACT_NAMES", "RATE_NAMES", "TAX_FACTS", "household",
+           "marginal_pct", "rate_overrides", "tax_facts"]
 
 DEFAULT_YEAR = 2026
 _LAW = law(DEFAULT_YEAR)
@@ -92,3 +94,43 @@ def household(values: Mapping[str, Any], *, wages: Decimal,
         dependents=values["dependents"], pretax=dict(pretax or {}),
         hsa_coverage=hsa_coverage, local=values["local"],
         local_rate_pct=values["local_rate_pct"], year=values["year"])
+
+
+def rate_overrides(*, federal: str = "Your marginal federal income tax rate (the rate on "
+                   "your last dollar); empty to work it out from your salary and state.",
+                   ) -> tuple[Field, ...]:
+    """The old rate inputs, now optional: each overrides the engine's rate for one tax."""
+    return (
+        percent("federal_rate_pct", "Federal tax rate", federal, max=50, default=None,
+                nullable=True),
+        percent("state_rate_pct", "State tax rate",
+                "Your marginal state and local income tax rate; empty to work it out.",
+                max=20, default=None, nullable=True),
+        percent("fica_rate_pct", "Social Security and Medicare rate",
+                "7.65 below the Social Security wage base, 1.45 above it (2.35 above "
+                "$200,000); empty to work it out.", max=20, default=None, nullable=True,
+                figure="fica-employee-rate"),
+    )
+
+
+RATE_NAMES = ("federal_rate_pct", "state_rate_pct", "fica_rate_pct")
+
+
+def marginal_pct(values: Mapping[str, Any], *, wages: Decimal,
+                 pretax: Mapping[str, Decimal] | None = None) -> tuple[Decimal, Decimal, Decimal]:
+    """The reader's marginal rates in percent: federal income, state and local, payroll.
+
+    Each rate the reader typed (``federal_rate_pct``, ``state_rate_pct``,
+    ``fica_rate_pct``) is used as given; the others come from the tax engine for their
+    wages and tax facts (so the state is needed only when a rate is left out).
+    """
+    given = [values.get(name) for name in RATE_NAMES]
+    if all(rate is not None for rate in given):
+        return given[0], given[1], given[2]
+    rates = marginal_rates(household(values, wages=wages, pretax=pretax))
+    worked = ((rates.federal_income_tax,
+               rates.state_income_tax + rates.local_income_tax + rates.state_payroll_tax,
+               rates.social_security_tax + rates.medicare_tax))
+    federal, state, fica = (rate if rate is not None else share * HUNDRED
+                            for rate, share in zip(given, worked))
+    return federal, state, fica
