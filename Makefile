@@ -11,7 +11,7 @@ SUBPATH := /negotiate-benefits/
 # Material's banner about its successor is not news for every build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build setup clean bench
+.PHONY: serve test build setup clean bench freshness
 
 # `npm ci` whenever node_modules is missing or older than package-lock.json (Pyodide).
 NODE_STAMP := node_modules/.installed
@@ -41,6 +41,12 @@ serve: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# Which figures a newer release should have replaced by now (hooks/freshness.py). A
+# report, not a gate: the build and the tests print it too. `make freshness CHECK=1`
+# exits 1 while any figure is due, as the scheduled workflow does.
+freshness: $(VENV)/.installed
+	$(BIN)/python hooks/freshness.py $(if $(CHECK),--check)
 
 test: setup $(CHROMIUM)
 	$(BIN)/python -m pytest --cov=calculators --cov-branch --cov-fail-under=100

@@ -18,11 +18,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from content_model import FILES, Content, Figure
+from content_model import FILES, Content
 from yaml_source import Located, PathKey, YamlSyntaxError, load
 
 # ``<!-- figure: id -->`` in any text states a figure from figures.yaml.
 FIGURE_MARKER = re.compile(r"<!--\s*figure:\s*([\w-]+)\s*-->")
+# ``<!-- source: id -->`` in any text cites a source from sources.yaml for a statement.
+SOURCE_MARKER = re.compile(r"<!--\s*source:\s*([\w-]+)\s*-->")
 # ``{name}`` in a script's subject or body is a placeholder.
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -220,6 +222,12 @@ def _cross_check(content: Content, located: dict[str, Located], sink: list[str],
     in_figures = f"not in {located['figures'].file}"
     in_benefits = f"not in {located['benefits'].file}"
 
+    for i, source in enumerate(content.sources):
+        every = source.cadence.every_months if source.cadence else None
+        if every is not None and every < 1:
+            p["sources"].add(("sources", i, "cadence", "every_months"),
+                             f"must be at least 1, got {every} (leave it out for a source "
+                             f"with no releases to wait for)")
     for i, figure in enumerate(content.figures):
         _check_ref(figure.source, source_ids, "source", ("figures", i, "source"), p["figures"])
     for i, benefit in enumerate(content.benefits):
@@ -241,10 +249,13 @@ def _cross_check(content: Content, located: dict[str, Located], sink: list[str],
                    p["alternatives"])
     for i, script in enumerate(content.scripts):
         _check_placeholders(script, ("scripts", i), p["scripts"], calculators)
+    in_sources = f"not in {located['sources'].file}"
     for name, loc in located.items():
         for path, text in _strings(loc.data):
             for figure_id in FIGURE_MARKER.findall(text):
                 _check_ref(figure_id, figure_ids, "figure", path, p[name], where=in_figures)
+            for source_id in SOURCE_MARKER.findall(text):
+                _check_ref(source_id, source_ids, "source", path, p[name], where=in_sources)
 
 
 def _check_placeholders(script, path: PathKey, problems: _Problems,
@@ -307,14 +318,6 @@ def load_content(content_dir: Path, calculators: set[str] | None,
     if sink:
         raise ContentError(sink)
     return content
-
-
-def stale_figures(content: Content, today: date, max_age_months: int = 18) -> list[Figure]:
-    """Figures whose ``as_of`` date is more than ``max_age_months`` before ``today``."""
-    months = today.year * 12 + today.month - max_age_months
-    year, month = divmod(months - 1, 12)
-    limit = date(year, month + 1, min(today.day, 28))
-    return [f for f in content.figures if f.as_of < limit]
 
 
 if __name__ == "__main__":  # pragma: no cover - an author's quick check

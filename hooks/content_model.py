@@ -24,6 +24,22 @@ def _needed(why: str, **kwargs):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Cadence:
+    """How often a source publishes, so a figure's age can say whether a newer one is out.
+
+    The release after the one a figure quotes describes ``every_months`` after the
+    figure's ``as_of`` date and comes out about ``published_months_after`` months after
+    the date it describes (negative when it comes out before, as a tax year's limits
+    do). ``every_months`` is left out for a source with no releases to wait for: a
+    website that changes every day, or a rule that stands until the law changes.
+    """
+
+    schedule: str = _needed("say in words when the source publishes, for readers")
+    every_months: int | None = None
+    published_months_after: int = 0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     """A publication or dataset that figures cite; listed on the resources page."""
 
@@ -33,6 +49,8 @@ class Source:
     publisher: str
     url: str
     good_for: str = _needed("say what a reader can learn from this source")
+    cadence: Cadence = _needed("say how often the source publishes, so a figure's age "
+                               "can say when a newer release is due")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

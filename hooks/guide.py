@@ -21,7 +21,8 @@ from mkdocs.structure.pages import Page
 
 import calculator_views
 import content_loader
-import figure_format
+import examples
+import freshness
 import markers
 import page_titles
 import render
@@ -46,15 +47,15 @@ def _reimport_edited_modules() -> None:
     Under ``mkdocs serve`` this makes each rebuild use an author's latest edits
     to ``hooks/`` and ``calculators/``, not the code the server started with.
     """
-    global calculator_views, content_loader, figure_format, markers, page_titles, render
+    global calculator_views, content_loader, examples, freshness, markers, page_titles, render
     for name, module in list(sys.modules.items()):
         if name != __name__ and (getattr(module, "__file__", None) or "").startswith(EDITABLE):
             del sys.modules[name]
     sys.path.insert(0, str(HOOKS))
     try:
-        calculator_views, content_loader, figure_format, markers, page_titles, render = (
+        calculator_views, content_loader, examples, freshness, markers, page_titles, render = (
             importlib.import_module(name) for name in (
-                "calculator_views", "content_loader", "figure_format", "markers",
+                "calculator_views", "content_loader", "examples", "freshness", "markers",
                 "page_titles", "render"))
     finally:
         sys.path.remove(str(HOOKS))
@@ -81,6 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving:
         _reimport_edited_modules()
     calculator_views.new_build()
+    examples.new_build()
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     titles = {**page_titles.page_titles(docs), **calculator_views.page_titles()}
@@ -90,15 +92,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except content_loader.ContentError as error:
         raise PluginError(f"content/ has problems:\n{error}") from None
     today = build_date()
-    for figure in content_loader.stale_figures(content, today):
-        log.warning(f"content/figures.yaml: figure '{figure.id}' is as of "
-                    f"{figure_format.format_as_of(figure.as_of)}, more than 18 months "
-                    f"before {today}: check the source again and update its value and as_of")
+    # A figure's age is news, not an error: the site keeps publishing, and the report
+    # says what to check (the figures page shows every figure's age too).
+    log.info(freshness.report(content, today))
     if config.nav:
         sections = {**render.nav_sections(content), "@calculators": calculator_views.nav()}
         config.nav = _expand_nav(config.nav, sections)
     _build.clear()
-    _build.update(env=render.environment(content, titles))
+    _build.update(env=render.environment(content, titles, today))
     return config
 
 
@@ -120,7 +121,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = page.file.src_uri
     renderers = {**render.content_renderers(_build["env"], path),
-                 **calculator_views.renderers(path)}
+                 **calculator_views.renderers(path), **examples.renderers(path)}
     where = page.file.edit_uri or path
     try:
         return markers.expand(markdown, renderers, where)

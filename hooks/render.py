@@ -9,14 +9,16 @@ from __future__ import annotations
 import functools
 import posixpath
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from content_loader import FIGURE_MARKER, PLACEHOLDER
+from content_loader import FIGURE_MARKER, PLACEHOLDER, SOURCE_MARKER
 from content_model import Content
 from figure_format import format_as_of, format_value
+from freshness import age_of, ages
 from markers import Renderer
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,14 +45,16 @@ def benefit_path(content: Content, slug: str) -> str:
     return f"benefits/{content.benefit(slug).category}/{slug}.md"
 
 
-def environment(content: Content, titles: dict[str, str]) -> jinja2.Environment:
+def environment(content: Content, titles: dict[str, str],
+                today: date | None = None) -> jinja2.Environment:
     """Templates with the filters that turn content into page text.
 
     Every template is rendered with ``page`` (its docs path) in its context, so
     ``link(target)`` can write a relative link that works under any sub-path.
     ``titles`` maps docs paths that content links to (steps, calculators) to
-    their page titles.
+    their page titles. ``today`` is the build date that figures' ages count to.
     """
+    today = today or date.today()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(["html.j2"]),
@@ -60,15 +64,28 @@ def environment(content: Content, titles: dict[str, str]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
 
+    def age(figure) -> object:
+        """The figure's ``freshness.Age`` on the build date."""
+        return age_of(figure, content.source(figure.source), today)
+
     def figure_html(figure_id: str) -> Markup:
         figure = content.figure(figure_id)
         return Markup(env.get_template("figure.html.j2").render(
-            figure=figure, source=content.source(figure.source)).strip())
+            figure=figure, source=content.source(figure.source), age=age(figure)).strip())
+
+    def source_html(source_id: str) -> Markup:
+        return Markup(env.get_template("source.html.j2").render(
+            source=content.source(source_id)).strip())
 
     def inline(text: str) -> Markup:
-        """Escape text for an HTML island, then state its figures with their sources."""
+        """Escape text for an HTML island, then state its figures and cite its sources."""
+        def cite(part: str) -> Markup:
+            pieces = SOURCE_MARKER.split(part)  # text, source id, text, source id, ...
+            return Markup("").join(source_html(piece) if index % 2 else escape(piece)
+                                   for index, piece in enumerate(pieces))
+
         parts = FIGURE_MARKER.split(text)  # text, figure id, text, figure id, ...
-        return Markup("").join(figure_html(part) if index % 2 else escape(part)
+        return Markup("").join(figure_html(part) if index % 2 else cite(part)
                                for index, part in enumerate(parts))
 
     def blanks(text: str, labels: dict[str, str]) -> Markup:
@@ -86,10 +103,13 @@ def environment(content: Content, titles: dict[str, str]) -> jinja2.Environment:
     def benefit_link(context, slug: str) -> str:
         return relative(context["page"], benefit_path(content, slug))
 
-    env.filters.update(value=format_value, as_of=format_as_of, inline=inline, blanks=blanks)
-    env.globals.update(content=content, figure_html=figure_html, link=link,
+    env.filters.update(value=format_value, as_of=format_as_of, inline=inline, blanks=blanks,
+                       age=age)
+    env.globals.update(content=content, figure_html=figure_html, source_html=source_html,
+                       link=link,
                        benefit_link=benefit_link, titles=titles,
-                       negotiability=NEGOTIABILITY)
+                       negotiability=NEGOTIABILITY, today=today,
+                       due=[a for a in ages(content, today) if a.due])
     return env
 
 
@@ -128,6 +148,7 @@ def _marked(env: jinja2.Environment) -> dict[str, dict]:
     not for every page."""
     content: Content = env.globals["content"]
     return {"figure": {f.id: f for f in content.figures},
+            "source": {s.id: s for s in content.sources},
             "checklist": {c.slug: c for c in content.checklists},
             "script": {s.slug: s for s in content.scripts},
             "benefits": {"all": None, **{c.slug: c for c in content.categories}},
@@ -145,6 +166,7 @@ def content_renderers(env: jinja2.Environment, page: str) -> dict[str, Renderer]
 
     return {
         "figure": Renderer(marked["figure"], lambda i: str(env.globals["figure_html"](i))),
+        "source": Renderer(marked["source"], lambda i: str(env.globals["source_html"](i))),
         "checklist": part("checklist", "checklist.html.j2", "checklist"),
         "script": part("script", "script.html.j2", "script"),
         "benefits": part("benefits", "benefit_table.md.j2", "category"),

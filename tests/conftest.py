@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
-# Builds are as of a fixed day, so a figure going stale fails the build on the day
-# it does rather than making tests flaky; bump it with the figures.
+# Builds are as of a fixed day, so the pages (which state each figure's age) are the
+# same on every run; bump it with the figures.
 BUILD_DATE = "2026-11-27"
 
 

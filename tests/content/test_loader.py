@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from content_loader import ContentError, format_path, load_content, stale_figures
+from content_loader import ContentError, format_path, load_content
 from yaml_source import parse
 
 HERE = Path(__file__).parent
@@ -42,6 +42,8 @@ def test_good_content_loads_into_typed_models(tmp_path):
     assert figure.value == Decimal("29.8")
     assert figure.as_of == date(2025, 6, 1)
     assert content.source(figure.source).short == "BLS ECEC"
+    assert content.source(figure.source).cadence.every_months == 3
+    assert content.source("irs-limits").cadence.published_months_after == -2
     assert [b.slug for b in content.benefits_in("life-quality")] == ["paid-time-off"]
     script = content.scripts[0]
     assert script.labels() == {"manager": "Hiring manager's name", "extra_days": "Extra days off"}
@@ -82,15 +84,6 @@ def test_without_a_calculator_list_calculator_names_are_not_checked(tmp_path):
     shutil.copy(HERE / "bad" / "unknown-calculator" / "benefits.yaml", folder)
     content = load_content(folder, None, PAGES)
     assert content.benefit("paid-time-off").calculator == "vacation_value"
-
-
-@pytest.mark.parametrize(("today", "stale"), [
-    (date(2026, 11, 27), []),
-    (date(2026, 12, 2), ["bls-benefits-share-private"]),
-])
-def test_figures_older_than_18_months_are_stale(tmp_path, today, stale):
-    content = load_case(tmp_path)
-    assert [f.id for f in stale_figures(content, today)] == stale
 
 
 def test_paths_print_like_python_expressions():

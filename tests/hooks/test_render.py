@@ -1,5 +1,6 @@
 """Rendering content into pages, as plain functions (no MkDocs)."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,14 @@ def content():
     return load_content(GOOD, None, set(TITLES))
 
 
+# The good content's BLS figure is as of June 2025 (quarterly: due from January 2026);
+# its IRS limit is for 2026 (due from December 2026). Pages are made as of this day:
+TODAY = date(2026, 1, 15)
+
+
 @pytest.fixture(scope="module")
 def env(content):
-    return environment(content, TITLES)
+    return environment(content, TITLES, TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +86,47 @@ def test_the_figures_page_cites_each_source(pages):
             "| June 2025 |") in text
 
 
+def test_the_figures_page_shows_each_figures_age_and_what_is_due(pages):
+    text = pages["figures.md"].markdown
+    assert "how old it was when this page was built (January 2026)" in text
+    assert "Tax limits\nand tax rates are for tax year 2026." in text
+    assert "As of this build, 1 of 2 figures are due" in text
+    assert ("| June 2025 | 7 months; a newer release was expected by December 2025: due for a "
+            "re-check |") in text
+    assert "| January 2026 | under a month |" in text
+
+
+def test_the_figures_page_lists_every_source_and_when_it_publishes(pages, content):
+    text = pages["figures.md"].markdown.split("## Sources", 1)[1]
+    for source in content.sources:
+        assert f"| [{source.name}]({source.url}) ({source.short}) | {source.publisher} | " \
+               f"{source.cadence.schedule} |" in text
+
+
+def test_a_benefit_page_states_each_figures_age(pages):
+    text = pages["benefits/must-have/retirement-match.md"].markdown
+    assert ("- 401(k) elective deferral limit: <!-- figure: irs-401k-deferral-limit-2026 --> "
+            '<span class="figure-age">under a month old</span>') in text
+
+
+def test_a_figure_due_for_a_re_check_says_so(env):
+    html = str(env.filters["inline"]("<!-- figure: bls-benefits-share-private -->"))
+    assert 'data-age-months="7" data-due>' in html
+    assert "7 months old when this page was built, and a newer release is due" in html
+
+
+def test_a_source_marker_cites_the_source(env):
+    renderers = content_renderers(env, "steps/one.md")
+    html = renderers["source"].render("irs-limits")
+    assert html == ('<span class="source-cite" data-source="irs-limits">(<a href="https://www.irs.gov/'
+                    'newsroom/401k-limit-increases-to-24500-for-2026-ira-limit-increases-to-7500" '
+                    'title="401(k) limit increases to $24,500 for 2026, Internal Revenue Service">'
+                    'IRS</a>)</span>')
+    inline = str(env.filters["inline"]("A <b> rule <!-- source: bls-ecec -->."))
+    assert inline.startswith("A &lt;b&gt; rule <span class=\"source-cite\" data-source=\"bls-ecec\">")
+    assert inline.endswith("</span>.")
+
+
 def test_markers_render_figures_checklists_and_tables(env):
     renderers = content_renderers(env, "steps/one.md")
     figure = renderers["figure"].render("bls-benefits-share-private")
@@ -96,7 +143,8 @@ def test_markers_render_figures_checklists_and_tables(env):
 def test_text_in_html_islands_is_escaped_and_its_figures_stated(env):
     inline = env.filters["inline"]
     html = str(inline("Up to <!-- figure: irs-401k-deferral-limit-2026 --> <b>a year</b>"))
-    assert html.startswith('Up to <span class="figure" data-figure="irs-401k-deferral-limit-2026">')
+    assert html.startswith('Up to <span class="figure" data-figure="irs-401k-deferral-limit-2026" '
+                           'data-age-months="0">')
     assert '<span class="figure-value">$24,500</span>' in html
     assert html.endswith(" &lt;b&gt;a year&lt;/b&gt;")
 

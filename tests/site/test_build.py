@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -63,9 +64,13 @@ def test_a_generated_benefit_page_reads_right(built_site):
 
 
 def test_figures_are_stated_with_source_and_date(built_site):
+    from content_loader import load_content
+    from figure_format import format_as_of, format_value
+
+    figure = load_content(ROOT / "content", None).figure("bls-benefits-share-private")
     html = read(built_site, "index.html")
-    assert '<span class="figure-value">29.8%</span>' in html
-    assert ">BLS ECEC</a>, June 2025)" in html
+    assert f'<span class="figure-value">{format_value(figure)}</span>' in html
+    assert f">BLS ECEC</a>, {format_as_of(figure.as_of)})" in html
     assert "<!-- figure:" not in html
 
 
@@ -126,10 +131,33 @@ def test_an_unknown_marker_stops_the_build(tmp_path, monkeypatch, caplog, build_
         "docs/oops.md:3: unknown marker 'checklists' (known: ") for record in caplog.records)
 
 
-def test_a_stale_figure_fails_the_strict_build(tmp_path, monkeypatch):
+def test_an_old_figure_never_stops_the_strict_build(tmp_path, monkeypatch, caplog):
+    """Years on, the site still publishes; the build's report names what to re-check,
+    and the figures page says how old each figure is."""
     monkeypatch.setenv("BUILD_DATE", "2031-01-01")
-    with pytest.raises(Abort, match="warnings"):
+    with caplog.at_level(logging.INFO):
         _build(tmp_path, {})
+    report = next(r.getMessage() for r in caplog.records
+                  if "Figures to re-check as of 2031-01-01: " in r.getMessage())
+    assert "  - bls-benefits-share-private: " in report
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    figures = (tmp_path / "site" / "figures" / "index.html").read_text(encoding="utf-8")
+    assert "due for a re-check" in figures
+
+
+def test_strict_still_fails_on_any_other_warning(tmp_path, monkeypatch, build_date):
+    monkeypatch.setenv("BUILD_DATE", build_date)
+    with pytest.raises(Abort, match="warnings"):
+        _build(tmp_path, {"oops.md": "# Oops\n\n[A page that is not there](missing.md)\n"})
+
+
+def test_figures_state_their_age_on_the_figures_page_and_benefit_pages(built_site):
+    figures = read(built_site, "figures/index.html")
+    assert "how old it was when this page was built (November 2026)" in figures
+    assert "Tax limits\nand tax rates are for tax year 2026." in figures
+    assert "<th>Age</th>" in figures
+    benefit = read(built_site, "benefits/must-have/health-insurance/index.html")
+    assert '<span class="figure-age">' in benefit
 
 
 def test_every_page_carries_a_content_security_policy(built_site):

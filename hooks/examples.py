@@ -1,0 +1,221 @@
+"""Worked examples computed by the calculators themselves, while the site builds.
+
+Two markers, for any page (in practice the steps' worked examples):
+
+``<!-- example: NAME {JSON inputs} -->``
+    runs ``calculators.api.run(NAME, inputs)`` and renders a table of the inputs and a
+    table of the results, with a link that opens the calculator's page with those
+    inputs filled in. ``<!-- example: NAME {JSON inputs} | KEY KEY ... -->`` shows only
+    the named results, in that order.
+
+``<!-- result: NAME.KEY {JSON inputs} -->``
+    states one result of such a run in running text, formatted as the calculator's
+    own result table formats it.
+
+A number a worked example states is then the engine's, so a change to a calculator
+can never leave the guide contradicting it. An unknown calculator or result, inputs
+that are not a JSON object, or inputs the calculator refuses stop the build with the
+page, the line and the calculator's own message.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import posixpath
+from html import escape
+from typing import Any
+from urllib.parse import quote
+
+from calculators.api import catalog, run
+from calculators.errors import CalculatorError
+from calculators.report import format_value
+
+from markers import MarkerError, Renderer
+
+# Units the result tables write as a bare number, and the word they take in a sentence.
+UNIT_WORDS = {"days": "days", "months": "months", "years": "years", "hours": "hours"}
+
+
+@functools.cache
+def _specs() -> dict[str, dict]:
+    return {spec["name"]: spec for spec in catalog()}
+
+
+def new_build() -> None:
+    """Forget the catalog and earlier runs (the calculators may have been edited)."""
+    _specs.cache_clear()
+    _run.cache_clear()
+
+
+def parse(text: str) -> tuple[dict[str, Any], list[str] | None]:
+    """The inputs (a JSON object) and the results to show (``| KEY ...``; None: all)."""
+    text = text.strip()
+    if not text:
+        raise MarkerError('needs its inputs as a JSON object after the name, '
+                          'for example {"salary": 78000}')
+    try:
+        inputs, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as error:
+        raise MarkerError(f"the inputs are not valid JSON: {error.msg} at character "
+                          f"{error.pos + 1} of {text[:60]!r}") from None
+    if not isinstance(inputs, dict):
+        raise MarkerError(f"the inputs must be a JSON object, got {text[:40]!r}")
+    rest = text[end:].strip()
+    if not rest:
+        return inputs, None
+    if not rest.startswith("|"):
+        raise MarkerError(f"unexpected text after the inputs: {rest[:40]!r} "
+                          f"(to choose results, write | KEY KEY ...)")
+    keys = rest[1:].replace(",", " ").split()
+    if not keys:
+        raise MarkerError("names no results after '|'")
+    return inputs, keys
+
+
+@functools.lru_cache(maxsize=256)
+def _run(name: str, inputs_json: str) -> str:
+    return json.dumps(run(name, json.loads(inputs_json)))
+
+
+def compute(name: str, inputs: dict[str, Any]) -> dict[str, Any]:
+    """The calculator's result; its refusal of an input becomes a ``MarkerError``."""
+    try:
+        return json.loads(_run(name, json.dumps(inputs, sort_keys=True)))
+    except CalculatorError as error:
+        raise MarkerError(f"the calculator refused the inputs: {error}") from None
+
+
+def with_unit(value: Any, unit: str) -> str:
+    """A value as the result tables show it, with its unit in words where it has one."""
+    text = format_value(value, unit)
+    if value is None or unit not in UNIT_WORDS or isinstance(value, bool):
+        return text
+    return f"{text} {UNIT_WORDS[unit] if value != 1 else UNIT_WORDS[unit][:-1]}"
+
+
+def input_text(field: dict, value: Any) -> str:
+    """One input as a reader reads it: ``$78,000.00``, ``6%``, ``Graded``, a list's items."""
+    kind = field["kind"]
+    if value is None:
+        return "—"
+    if kind == "choice":
+        labels = {choice["value"]: choice["label"] for choice in field["choices"] or ()}
+        return labels.get(value, str(value))
+    if kind == "list" and field["fields"] and isinstance(value, list):
+        return "; ".join(_fields_text(field["fields"], item) for item in value
+                         if isinstance(item, dict))
+    if kind == "object" and field["fields"] and isinstance(value, dict):
+        return _fields_text(field["fields"], value)
+    if kind in ("list", "object"):
+        return json.dumps(value)
+    return with_unit(value, field["unit"])
+
+
+def _fields_text(fields: list[dict], item: dict) -> str:
+    return ", ".join(f"{sub['label']} {input_text(sub, item[sub['name']])}"
+                     for sub in fields if sub["name"] in item)
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def page_dir(page: str) -> str:
+    """The folder a docs page is served from (``steps/a.md`` -> ``steps/a``)."""
+    stem = page[:-3]
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
+def calculator_link(page: str, name: str, inputs: dict[str, Any]) -> str:
+    """A relative link from ``page`` to the calculator, its form filled in with ``inputs``.
+
+    The calculator page reads ``#NAME=<inputs as JSON>`` from the address, the format
+    of its own "copy link" button (``docs/assets/javascripts/calculator.js``).
+    """
+    target = posixpath.relpath(f"calculators/{name}", page_dir(page) or ".")
+    return f"{target}/#{name}=" + quote(json.dumps(inputs, separators=(",", ":")), safe="")
+
+
+def _outputs(spec: dict, keys: list[str] | None, result: dict[str, Any]) -> list[dict]:
+    outputs = {output["key"]: output for output in spec["outputs"]}
+    if keys is None:
+        return [o for o in spec["outputs"] if o["key"] != "summary" and result[o["key"]]
+                is not None]
+    unknown = [key for key in keys if key not in outputs]
+    if unknown:
+        raise MarkerError(f"no result called {', '.join(map(repr, unknown))} "
+                          f"(results: {', '.join(outputs)})")
+    return [outputs[key] for key in keys]
+
+
+def _table(output: dict, rows: list[dict]) -> list[str]:
+    columns = output["columns"]
+    lines = [f"**{_cell(output['label'])}**", "",
+             "| " + " | ".join(_cell(c["label"]) for c in columns) + " |",
+             "|" + "---|" * len(columns)]
+    for row in rows:
+        lines.append("| " + " | ".join(_cell(format_value(row[c["key"]], c["unit"]))
+                                       for c in columns) + " |")
+    if not rows:
+        lines.append("| None. |" + " |" * (len(columns) - 1))
+    return [*lines, ""]
+
+
+def example_markdown(page: str, name: str, text: str) -> str:
+    """``<!-- example: NAME {inputs} -->`` as Markdown: inputs, results, and the link."""
+    spec = _specs()[name]
+    inputs, keys = parse(text)
+    result = compute(name, inputs)
+    shown = _outputs(spec, keys, result)
+    fields = {field["name"]: field for field in spec["inputs"]}
+    attributes = escape(json.dumps(inputs, separators=(",", ":")), quote=True)
+    lines = [f'<div class="worked-example" data-example="{name}" data-inputs="{attributes}" '
+             f'markdown>', ""]
+    if "summary" in result and (keys is None or "summary" in keys):
+        lines += [_cell(result["summary"]), ""]
+    lines += ["| Input | Value |", "|---|---|"]
+    lines += [f"| {_cell(fields[key]['label'])} | {_cell(input_text(fields[key], value))} |"
+              for key, value in inputs.items() if key in fields]
+    lines.append("")
+    scalars = [o for o in shown if o["columns"] is None and o["key"] != "summary"]
+    if scalars:
+        lines += [f"| Result: {_cell(spec['title'])} | Value |", "|---|---|"]
+        lines += [f"| {_cell(o['label'])} | {_cell(with_unit(result[o['key']], o['unit']))} |"
+                  for o in scalars]
+        lines.append("")
+    for output in shown:
+        if output["columns"] is not None:
+            lines += _table(output, result[output["key"]])
+    href = escape(calculator_link(page, name, inputs), quote=True)
+    lines += [f'<p class="worked-example-link"><a href="{href}">{escape(spec["title"])}: '
+              f'open this example in the calculator</a>, then change the numbers to '
+              f'yours.</p>', "", "</div>"]
+    return "\n".join(lines) + "\n"
+
+
+def result_html(name: str, text: str) -> str:
+    """``<!-- result: NAME.KEY {inputs} -->``: one result, formatted, in running text."""
+    calculator, key = name.split(".", 1)
+    spec = _specs()[calculator]
+    inputs, keys = parse(text)
+    if keys is not None:
+        raise MarkerError("names its result before the inputs (NAME.KEY); drop the '|' part")
+    output = next(o for o in spec["outputs"] if o["key"] == key)
+    value = compute(calculator, inputs)[key]
+    return (f'<span class="example-result" data-output="{key}" '
+            f'data-value="{escape(json.dumps(value), quote=True)}">'
+            f'{escape(with_unit(value, output["unit"]))}</span>')
+
+
+def renderers(page: str) -> dict[str, Renderer]:
+    """The ``example`` and ``result`` markers, rendered for the page at docs path ``page``."""
+    specs = _specs()
+    results = {f"{name}.{o['key']}" for name, spec in specs.items() for o in spec["outputs"]
+               if o["columns"] is None}
+    return {
+        "example": Renderer(specs, lambda name, text: example_markdown(page, name, text),
+                            takes_inputs=True),
+        "result": Renderer(results, result_html, takes_inputs=True),
+    }

@@ -1,0 +1,142 @@
+"""Worked examples from the engine (hooks/examples.py): a real run, its tables, the link
+that opens the calculator with the same inputs, and a clear stop for bad markers."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from urllib.parse import unquote
+
+import pytest
+from calculators.api import run
+from calculators.report import format_value
+
+import examples
+from markers import MarkerError, expand
+
+PAGE = "steps/03-value-the-whole-offer.md"
+HEALTH = {"premium_per_month": 550, "deductible": 3000, "coinsurance_pct": 20,
+          "oop_max": 8000, "expected_medical_costs": 7000, "copays": 400}
+
+
+def render(markdown: str, page: str = PAGE) -> str:
+    return expand(markdown, examples.renderers(page), page)
+
+
+def rows(markdown: str) -> dict[str, str]:
+    """Each two-column table row of rendered Markdown, label to value."""
+    return dict(re.findall(r"^\| (.+?) \| (.+?) \|$", markdown, re.M))
+
+
+def test_an_example_renders_its_inputs_and_every_result_of_a_real_run():
+    text = render(f"<!-- example: health_plan_cost {json.dumps(HEALTH)} -->")
+    result = run("health_plan_cost", HEALTH)
+    table = rows(text)
+    assert table["Your premium per month"] == "$550.00"
+    assert table["Coinsurance"] == "20%"
+    assert table["Expected cost for the year"] == format_value(result["total_annual_cost"], "usd")
+    assert table["Worst case for the year"] == "$14,600.00"
+    assert table["Out-of-pocket maximum reached"] == "No"
+    assert text.startswith('<div class="worked-example" data-example="health_plan_cost" ')
+    assert "| Result: Health plan cost | Value |" in text
+    assert text.rstrip().endswith("</div>")
+
+
+def test_the_link_opens_the_calculator_with_the_same_inputs():
+    text = render(f"<!-- example: health_plan_cost {json.dumps(HEALTH)} -->")
+    href = unescape(re.search(r'<a href="([^"]+)">Health plan cost: open this example',
+                              text).group(1))
+    path, _, fragment = href.partition("#")
+    assert path == "../../calculators/health_plan_cost/"
+    name, _, inputs = fragment.partition("=")
+    assert name == "health_plan_cost" and json.loads(unquote(inputs)) == HEALTH
+    inputs_attribute = unescape(re.search(r'data-inputs="([^"]+)"', text).group(1))
+    assert json.loads(inputs_attribute) == HEALTH
+
+
+@pytest.mark.parametrize(("page", "link"), [
+    ("steps/index.md", "../calculators/pto_value/"),
+    ("index.md", "calculators/pto_value/"),
+    ("benefits/must-have/hsa.md", "../../../calculators/pto_value/"),
+])
+def test_the_link_is_relative_from_any_page(page, link):
+    assert examples.calculator_link(page, "pto_value", {"salary": 1}).startswith(f"{link}#pto_value=")
+
+
+def test_chosen_results_are_shown_in_the_order_named_with_their_tables():
+    marker = ('<!-- example: salary_growth {"salary_a": 90000, "salary_b": 100000, '
+              '"raise_pct_a": 3, "raise_pct_b": 3, "years": 5} | cumulative_gap by_year -->')
+    text = render(marker)
+    assert "Gap in the last year" not in text
+    assert rows(text)["Total gap"] == "$53,091.36"
+    assert "| Year | Salary A | Salary B | Gap (B - A) |" in text
+    assert "| 5 | $101,295.79 | $112,550.88 | $11,255.09 |" in text
+
+
+def test_a_list_input_reads_as_its_items():
+    marker = ('<!-- example: retirement_match {"salary": 80000, "contribution_pct": 6, '
+              '"match_formula": [{"match_pct": 100, "of_pay_pct": 3}, '
+              '{"match_pct": 50, "of_pay_pct": 2}], "vesting": {"type": "cliff", "years": 3}} '
+              '| employer_match_annual -->')
+    table = rows(render(marker))
+    assert table["Match formula"] == ("Match rate 100%, On the next % of pay 3%; "
+                                      "Match rate 50%, On the next % of pay 2%")
+    assert table["Vesting of the match"] == "Schedule Cliff, Cliff after (years) 3 years"
+    assert table["Employer match for the year"] == "$3,200.00"
+
+
+def test_a_result_marker_states_one_result_in_a_sentence():
+    text = render('Worth <!-- result: pto_value.pto_value {"salary": 78000, "pto_days": 15} -->.')
+    assert text == ('Worth <span class="example-result" data-output="pto_value" '
+                    'data-value="4500.0">$4,500.00</span>.')
+    days = render('<!-- result: signon_clawback.months_until_free {"bonus": 4000, '
+                  '"months_worked": 11} -->')
+    assert ">1 month</span>" in days
+
+
+@pytest.mark.parametrize(("marker", "message"), [
+    ('<!-- example: vacation_value {"salary": 1} -->',
+     r"^steps/03-value-the-whole-offer.md:1: example marker: unknown name 'vacation_value' "
+     r"\(valid: .*pto_value.*\)$"),
+    ("<!-- example: pto_value {salary: 78000} -->",
+     r"example marker 'pto_value': the inputs are not valid JSON: Expecting property name "
+     r"enclosed in double quotes at character 2"),
+    ('<!-- example: pto_value {"salary": "lots", "pto_days": 15} -->',
+     r"example marker 'pto_value': the calculator refused the inputs: salary: expected an "
+     r"amount in dollars"),
+    ('<!-- example: pto_value {"salary": 1, "pto_days": 1} | vacation -->',
+     r"example marker 'pto_value': no result called 'vacation' \(results: daily_rate, "),
+    ('<!-- example: pto_value {"salary": 1, "pto_days": 1} and more -->',
+     r"unexpected text after the inputs: 'and more'"),
+    ('<!-- example: pto_value {"salary": 1, "pto_days": 1} | -->',
+     r"names no results after '\|'"),
+    ("<!-- example: pto_value {} -->",
+     r"example marker 'pto_value': the calculator refused the inputs: salary: "),
+    ("<!-- example: pto_value {[1]} -->", r"the inputs are not valid JSON"),
+    ('<!-- result: pto_value.vacation {"salary": 1} -->',
+     r"result marker: unknown name 'pto_value.vacation'"),
+    ("<!-- result: pto_value.pto_value -->",
+     r"result marker 'pto_value.pto_value': needs its inputs as a JSON object"),
+    ('<!-- result: pto_value.pto_value {"salary": 1, "pto_days": 1} | daily_rate -->',
+     r"names its result before the inputs"),
+])
+def test_a_bad_example_stops_the_build_with_a_clear_message(marker, message):
+    with pytest.raises(MarkerError, match=message):
+        render(marker)
+
+
+def test_inputs_must_be_an_object():
+    with pytest.raises(MarkerError, match=r"the inputs must be a JSON object, got '\[1, 2\]'"):
+        examples.parse("[1, 2]")
+    assert examples.parse('{"a": 1}') == ({"a": 1}, None)
+    assert examples.parse('{"a": 1} | x, y') == ({"a": 1}, ["x", "y"])
+
+
+def test_runs_are_made_once_per_build():
+    examples.new_build()
+    render('<!-- result: pto_value.daily_rate {"salary": 78000, "pto_days": 15} -->')
+    render('<!-- result: pto_value.pto_value {"pto_days": 15, "salary": 78000} -->')
+    assert examples._run.cache_info().misses == 1
+    examples.new_build()
+    assert examples._run.cache_info().currsize == 0
