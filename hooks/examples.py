@@ -6,7 +6,8 @@ Two markers, for any page (in practice the steps' worked examples):
     runs ``calculators.api.run(NAME, inputs)`` and renders a table of the inputs and a
     table of the results, with a link that opens the calculator's page with those
     inputs filled in. ``<!-- example: NAME {JSON inputs} | KEY KEY ... -->`` shows only
-    the named results, in that order.
+    the named results, in that order; ``KEY[COLUMN,COLUMN]`` shows only those columns
+    of a table.
 
 ``<!-- result: NAME.KEY {JSON inputs} -->``
     states one result of such a run in running text, formatted as the calculator's
@@ -23,6 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
+import re
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -67,10 +69,16 @@ def parse(text: str) -> tuple[dict[str, Any], list[str] | None]:
     if not rest.startswith("|"):
         raise MarkerError(f"unexpected text after the inputs: {rest[:40]!r} "
                           f"(to choose results, write | KEY KEY ...)")
-    keys = rest[1:].replace(",", " ").split()
+    keys = re.findall(r"[^\s,\[]+(?:\[[^\]]*\])?", rest[1:])
     if not keys:
         raise MarkerError("names no results after '|'")
     return inputs, keys
+
+
+def _split(key: str) -> tuple[str, list[str] | None]:
+    """``asks[label,salary_equivalent]`` -> ``("asks", ["label", "salary_equivalent"])``."""
+    name, _, columns = key.partition("[")
+    return name, [c for c in re.split(r"[\s,]+", columns.rstrip("]")) if c] if columns else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -117,6 +125,25 @@ def _fields_text(fields: list[dict], item: dict) -> str:
                      for sub in fields if sub["name"] in item)
 
 
+def _is_rows(field: dict, value: Any) -> bool:
+    """Whether an input is a list of items with fields, shown as a table of its own."""
+    return (field["kind"] == "list" and bool(field["fields"]) and isinstance(value, list)
+            and bool(value) and all(isinstance(item, dict) for item in value))
+
+
+def _input_table(field: dict, items: list[dict]) -> list[str]:
+    """A list input (offers, match tiers) as a table: one row per item, a column per field."""
+    columns = [sub for sub in field["fields"] if any(sub["name"] in item for item in items)]
+    lines = [f"**{_cell(field['label'])}**", "",
+             "| " + " | ".join(_cell(sub["label"]) for sub in columns) + " |",
+             "|" + "---|" * len(columns)]
+    for item in items:
+        lines.append("| " + " | ".join(
+            _cell(input_text(sub, item[sub["name"]]) if sub["name"] in item else "—")
+            for sub in columns) + " |")
+    return [*lines, ""]
+
+
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
@@ -138,20 +165,36 @@ def calculator_link(page: str, name: str, inputs: dict[str, Any]) -> str:
     return f"{target}/#{name}=" + quote(json.dumps(inputs, separators=(",", ":")), safe="")
 
 
-def _outputs(spec: dict, keys: list[str] | None, result: dict[str, Any]) -> list[dict]:
+def _outputs(spec: dict, keys: list[str] | None,
+             result: dict[str, Any]) -> list[tuple[dict, list[dict] | None]]:
+    """The results to show, each with the columns to show of a table (None: a figure)."""
     outputs = {output["key"]: output for output in spec["outputs"]}
     if keys is None:
-        return [o for o in spec["outputs"] if o["key"] != "summary" and result[o["key"]]
-                is not None]
-    unknown = [key for key in keys if key not in outputs]
+        return [(o, o["columns"]) for o in spec["outputs"]
+                if o["key"] != "summary" and result[o["key"]] is not None]
+    chosen = [_split(key) for key in keys]
+    unknown = [name for name, _ in chosen if name not in outputs]
     if unknown:
         raise MarkerError(f"no result called {', '.join(map(repr, unknown))} "
                           f"(results: {', '.join(outputs)})")
-    return [outputs[key] for key in keys]
+    shown = []
+    for name, columns in chosen:
+        output = outputs[name]
+        if columns is None:
+            shown.append((output, output["columns"]))
+            continue
+        if output["columns"] is None:
+            raise MarkerError(f"result '{name}' is a single figure, not a table with columns")
+        by_key = {column["key"]: column for column in output["columns"]}
+        missing = [c for c in columns if c not in by_key]
+        if missing:
+            raise MarkerError(f"table '{name}' has no column {', '.join(map(repr, missing))} "
+                              f"(columns: {', '.join(by_key)})")
+        shown.append((output, [by_key[c] for c in columns]))
+    return shown
 
 
-def _table(output: dict, rows: list[dict]) -> list[str]:
-    columns = output["columns"]
+def _table(output: dict, columns: list[dict], rows: list[dict]) -> list[str]:
     lines = [f"**{_cell(output['label'])}**", "",
              "| " + " | ".join(_cell(c["label"]) for c in columns) + " |",
              "|" + "---|" * len(columns)]
@@ -175,19 +218,24 @@ def example_markdown(page: str, name: str, text: str) -> str:
              f'markdown>', ""]
     if "summary" in result and (keys is None or "summary" in keys):
         lines += [_cell(result["summary"]), ""]
+    given = [(fields[key], value) for key, value in inputs.items() if key in fields]
+    lists = [(field, value) for field, value in given if _is_rows(field, value)]
     lines += ["| Input | Value |", "|---|---|"]
-    lines += [f"| {_cell(fields[key]['label'])} | {_cell(input_text(fields[key], value))} |"
-              for key, value in inputs.items() if key in fields]
+    lines += [f"| {_cell(field['label'])} | "
+              f"{_cell('in the table below' if (field, value) in lists else input_text(field, value))} |"
+              for field, value in given]
     lines.append("")
-    scalars = [o for o in shown if o["columns"] is None and o["key"] != "summary"]
+    for field, value in lists:
+        lines += _input_table(field, value)
+    scalars = [o for o, columns in shown if columns is None and o["key"] != "summary"]
     if scalars:
         lines += [f"| Result: {_cell(spec['title'])} | Value |", "|---|---|"]
         lines += [f"| {_cell(o['label'])} | {_cell(with_unit(result[o['key']], o['unit']))} |"
                   for o in scalars]
         lines.append("")
-    for output in shown:
-        if output["columns"] is not None:
-            lines += _table(output, result[output["key"]])
+    for output, columns in shown:
+        if columns is not None:
+            lines += _table(output, columns, result[output["key"]])
     href = escape(calculator_link(page, name, inputs), quote=True)
     lines += [f'<p class="worked-example-link"><a href="{href}">{escape(spec["title"])}: '
               f'open this example in the calculator</a>, then change the numbers to '

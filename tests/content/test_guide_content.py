@@ -68,3 +68,32 @@ def test_the_unsourced_claims_are_named_as_such():
     assert "40%" in text and "10% below market" in text
     assert "We found no\n  source for this figure" in text
     assert "../calculators/salary_growth.md" in text
+
+
+def _worked_example(step: Path) -> str:
+    text = step.read_text(encoding="utf-8")
+    start = re.search(r"^## Worked example", text, re.M).start()
+    end = text.index("\n## ", start + 1)
+    return text[start:end]
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda p: p.stem)
+def test_each_worked_example_is_computed_by_the_engine(step):
+    section = _worked_example(step)
+    names = re.findall(r"<!--\s*example:\s*([\w]+)\s*\{", section)
+    assert names, "a worked example renders at least one calculator run"
+    assert set(names) <= {spec["name"] for spec in catalog()}
+
+
+# Per-paycheck amounts in step 10 are arithmetic for the reader to check a payslip with;
+# no calculator works per paycheck, so they are written out with their working.
+HAND_WORKED = {"10-check-after-you-start": {"$3,076.92", "$184.62", "$253.85", "$123.08",
+                                            "$92.31", "$30.77"}}
+
+
+@pytest.mark.parametrize("step", STEPS, ids=lambda p: p.stem)
+def test_no_worked_example_types_a_computed_amount_by_hand(step):
+    """Amounts to the cent are what the calculators compute: they come from markers."""
+    section = re.sub(r"<!--.*?-->", "", _worked_example(step), flags=re.S)
+    cents = set(re.findall(r"\$[\d,]+\.\d\d", section))
+    assert cents <= HAND_WORKED.get(step.stem, set())

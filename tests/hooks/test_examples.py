@@ -74,16 +74,48 @@ def test_chosen_results_are_shown_in_the_order_named_with_their_tables():
     assert "| 5 | $101,295.79 | $112,550.88 | $11,255.09 |" in text
 
 
+def test_a_tables_columns_can_be_chosen():
+    marker = ('<!-- example: benefit_tradeoff {"salary": 80000, "federal_rate_pct": 22, '
+              '"state_rate_pct": 5, "fica_rate_pct": 7.65, "signon_bonus": 4000} '
+              '| asks[label, salary_equivalent] keep_per_dollar -->')
+    text = render(marker)
+    assert "| What you ask for | Worth as salary |\n|---|---|\n" in text
+    assert "| A sign-on bonus of $4,000 | $4,000.00 |" in text
+    assert rows(text)["Kept of each extra dollar"] == "65.35%"
+
+
+@pytest.mark.parametrize(("selection", "message"), [
+    ("asks[label,size]", r"table 'asks' has no column 'size' \(columns: ask, label, "),
+    ("daily_rate[label]", r"result 'daily_rate' is a single figure, not a table"),
+])
+def test_a_bad_column_choice_is_named(selection, message):
+    marker = ('<!-- example: benefit_tradeoff {"salary": 80000, "federal_rate_pct": 22, '
+              f'"state_rate_pct": 5}} | {selection} -->')
+    with pytest.raises(MarkerError, match=message):
+        render(marker)
+
+
 def test_a_list_input_reads_as_its_items():
     marker = ('<!-- example: retirement_match {"salary": 80000, "contribution_pct": 6, '
               '"match_formula": [{"match_pct": 100, "of_pay_pct": 3}, '
               '{"match_pct": 50, "of_pay_pct": 2}], "vesting": {"type": "cliff", "years": 3}} '
               '| employer_match_annual -->')
-    table = rows(render(marker))
-    assert table["Match formula"] == ("Match rate 100%, On the next % of pay 3%; "
-                                      "Match rate 50%, On the next % of pay 2%")
+    text = render(marker)
+    table = rows(text)
+    assert table["Match formula"] == "in the table below"
+    assert ("**Match formula**\n\n| Match rate | On the next % of pay |\n|---|---|\n"
+            "| 100% | 3% |\n| 50% | 2% |\n") in text
     assert table["Vesting of the match"] == "Schedule Cliff, Cliff after (years) 3 years"
     assert table["Employer match for the year"] == "$3,200.00"
+
+
+def test_a_list_inside_a_list_input_reads_as_its_items():
+    field = {"kind": "list", "unit": "list", "fields": [
+        {"name": "match_pct", "label": "Match rate", "kind": "number", "unit": "pct"},
+        {"name": "of_pay_pct", "label": "On pay", "kind": "number", "unit": "pct"}]}
+    assert examples.input_text(field, [{"match_pct": 100, "of_pay_pct": 3},
+                                       {"match_pct": 50}]) == (
+        "Match rate 100%, On pay 3%; Match rate 50%")
 
 
 def test_a_result_marker_states_one_result_in_a_sentence():
