@@ -39,6 +39,16 @@ MIN_SALARY, MAX_SALARY = 15_000, 1_000_000
 # Wages where federal payroll tax changes: the 2026 Social Security wage base and the
 # additional Medicare tax thresholds (single and head of household; married filing jointly).
 ANCHOR_WAGES = (184_500, 200_000, 250_000)
+# Wages that put a worker with no deductions on a 2026 federal bracket edge: the edge in
+# taxable income (Rev. Proc. 2025-32) plus the standard deduction.
+BRACKET_WAGES = {
+    "single": tuple(edge + 16_100 for edge in (12_400, 50_400, 105_700, 201_775, 256_225,
+                                                 640_600)),
+    "married_joint": tuple(edge + 32_200 for edge in (24_800, 100_800, 211_400, 403_550,
+                                                        512_450, 768_700)),
+    "head_of_household": tuple(edge + 24_150 for edge in (17_700, 67_450, 105_700,
+                                                            201_750, 256_200, 640_600)),
+}
 
 # 2026 limits on what comes out of pay (IRS Notice 2025-67, Rev. Proc. 2025-19 and
 # Rev. Proc. 2025-32; the dependent care limit is section 129(a)(2)(A) as amended in 2025).
@@ -94,9 +104,14 @@ def _age(rng: random.Random) -> int:
     raise AssertionError("unreachable")
 
 
-def _salary(rng: random.Random, slot: int, anchors: list[int]) -> int:
-    if anchors and slot % 5 == 4:
-        anchor = anchors[(slot // 5) % len(anchors)]
+def _salary(rng: random.Random, slot: int, status: str) -> int:
+    anchors = ()
+    if slot % 5 == 4:
+        anchors = ANCHOR_WAGES
+    elif slot % 7 == 6:
+        anchors = BRACKET_WAGES[status]
+    if anchors:
+        anchor = anchors[int(rng.random() * len(anchors))]
         # On the anchor, or a little either side of it.
         return anchor + (0, -1, 1, -250, 250, -2_000, 2_000)[int(rng.random() * 7)]
     return int(round(_log_uniform(rng, MIN_SALARY, MAX_SALARY)))
@@ -159,7 +174,7 @@ def _household(rng: random.Random, state: str, slot: int, nyc: bool,
     else:
         draw = rng.random()
         status = "single" if draw < 0.4 else "married_joint" if draw < 0.8 else "head_of_household"
-    salary = _salary(rng, slot, list(ANCHOR_WAGES))
+    salary = _salary(rng, slot, status)
     age = _age(rng)
     inputs: dict = {"salary": salary, "state": state, "filing_status": status}
     if status == "married_joint":
