@@ -155,11 +155,32 @@ def page_dir(page: str) -> str:
     return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
 
 
+def complete(fields: list[dict], inputs: dict[str, Any]) -> dict[str, Any]:
+    """``inputs`` with every field the example leaves out set to its default, in items of
+    lists and in groups too.
+
+    A calculator page fills its form with its own example first and then with what a
+    link gives, so a link that left a field out would show the page's example value.
+    """
+    full = {}
+    for field in fields:
+        value = inputs.get(field["name"], field["default"])
+        if field["fields"] and field["kind"] == "object" and isinstance(value, dict):
+            value = complete(field["fields"], value)
+        elif field["fields"] and field["kind"] == "list" and isinstance(value, list):
+            value = [complete(field["fields"], item) if isinstance(item, dict) else item
+                     for item in value]
+        full[field["name"]] = value
+    return full
+
+
 def calculator_link(page: str, name: str, inputs: dict[str, Any]) -> str:
     """A relative link from ``page`` to the calculator, its form filled in with ``inputs``.
 
     The calculator page reads ``#NAME=<inputs as JSON>`` from the address, the format
-    of its own "copy link" button (``docs/assets/javascripts/calculator.js``).
+    of its own "copy link" button (``docs/assets/javascripts/calculator.js``). Give it
+    complete inputs (``complete``): the page keeps its own example's value for any
+    field the link leaves out.
     """
     target = posixpath.relpath(f"calculators/{name}", page_dir(page) or ".")
     return f"{target}/#{name}=" + quote(json.dumps(inputs, separators=(",", ":")), safe="")
@@ -236,7 +257,12 @@ def example_markdown(page: str, name: str, text: str) -> str:
     for output, columns in shown:
         if columns is not None:
             lines += _table(output, columns, result[output["key"]])
-    href = escape(calculator_link(page, name, inputs), quote=True)
+    full = complete(spec["inputs"], inputs)
+    if compute(name, full) != result:
+        raise MarkerError("with every left-out input at its default the calculator gives "
+                          "a different result, so its page would not show this example; "
+                          "give the inputs it depends on")
+    href = escape(calculator_link(page, name, full), quote=True)
     lines += [f'<p class="worked-example-link"><a href="{href}">{escape(spec["title"])}: '
               f'open this example in the calculator</a>, then change the numbers to '
               f'yours.</p>', "", "</div>"]

@@ -9,13 +9,14 @@ from html import unescape
 from urllib.parse import unquote
 
 import pytest
-from calculators.api import run
+from calculators.api import catalog, run
 from calculators.report import format_value
 
 import examples
 from markers import MarkerError, expand
 
 PAGE = "steps/03-value-the-whole-offer.md"
+SPECS = {spec["name"]: spec for spec in catalog()}
 HEALTH = {"premium_per_month": 550, "deductible": 3000, "coinsurance_pct": 20,
           "oop_max": 8000, "expected_medical_costs": 7000, "copays": 400}
 
@@ -50,9 +51,36 @@ def test_the_link_opens_the_calculator_with_the_same_inputs():
     path, _, fragment = href.partition("#")
     assert path == "../../calculators/health_plan_cost/"
     name, _, inputs = fragment.partition("=")
-    assert name == "health_plan_cost" and json.loads(unquote(inputs)) == HEALTH
+    linked = json.loads(unquote(inputs))
+    # Every input is in the link (the page would keep its own example's value for a
+    # missing one), at the value the example ran with.
+    assert linked == {**{f["name"]: f["default"] for f in SPECS["health_plan_cost"]["inputs"]},
+                      **HEALTH}
+    assert run("health_plan_cost", linked) == run("health_plan_cost", HEALTH)
     inputs_attribute = unescape(re.search(r'data-inputs="([^"]+)"', text).group(1))
     assert json.loads(inputs_attribute) == HEALTH
+
+
+def test_complete_inputs_fill_groups_and_list_items_with_their_defaults():
+    fields = SPECS["offer_comparison"]["inputs"]
+    full = examples.complete(fields, {"offers": [{"name": "A", "base_salary": 1}],
+                                      "contribution_pct": 6})
+    offer = full["offers"][0]
+    assert offer["name"] == "A" and offer["raise_pct"] == 0 and offer["signon_bonus"] == 0
+    assert offer["match_vesting"]["type"] == "immediate" and "years" in offer["match_vesting"]
+    assert full["years"] == 4
+    vesting = examples.complete(SPECS["retirement_match"]["inputs"],
+                                {"salary": 1, "contribution_pct": 1})["vesting"]
+    assert vesting["type"] == "immediate" and "years" in vesting
+
+
+def test_an_example_its_page_could_not_reproduce_stops_the_build(monkeypatch):
+    specs = {name: dict(spec) for name, spec in SPECS.items()}
+    specs["pto_value"]["inputs"] = [dict(f, default=250) if f["name"] == "working_days_per_year"
+                                    else f for f in SPECS["pto_value"]["inputs"]]
+    monkeypatch.setattr(examples, "_specs", lambda: specs)
+    with pytest.raises(MarkerError, match="its page would not show this example"):
+        render('<!-- example: pto_value {"salary": 78000, "pto_days": 15} -->')
 
 
 @pytest.mark.parametrize(("page", "link"), [

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 from calculators.api import catalog, run
 from calculators.report import format_value
 
-from examples import with_unit
+from examples import complete, with_unit
 
 STEP_PAGES = [f"steps/{p.stem}/index.html"
               for p in sorted((Path(__file__).parents[2] / "docs" / "steps").glob("[0-9]*.md"))]
@@ -62,7 +62,10 @@ def test_each_example_links_to_its_calculator_with_the_same_inputs(built_site):
             assert (built_site / target / "index.html").is_file(), href
             assert target == f"calculators/{name}"
             key, _, value = fragment.partition("=")
-            assert key == name and json.loads(unquote(value)) == inputs
+            linked = json.loads(unquote(value))
+            spec = next(spec for spec in catalog() if spec["name"] == name)
+            assert key == name and linked == complete(spec["inputs"], inputs)
+            assert run(name, linked) == run(name, inputs)
 
 
 def test_results_in_sentences_are_the_engines(built_site):
