@@ -24,12 +24,15 @@ from typing import Any
 from . import (
     comparison,
     equity,
+    espp,
     growth,
     health,
+    options,
     package,
     pretax,
     pto,
     retirement,
+    rsu,
     signon,
     take_home,
     tradeoff,
@@ -42,8 +45,9 @@ __all__ = ["CALCULATORS", "CalculatorError", "calculator", "catalog", "run"]
 
 CALCULATORS: dict[str, Calculator] = {
     module.CALCULATOR.name: module.CALCULATOR
-    for module in (take_home, health, retirement, equity, pto, pretax, growth, signon,
-                   package, comparison, tradeoff)
+    for module in (health, retirement, equity, pto, pretax, growth, signon, package,
+                   comparison, tradeoff, take_home,
+                   espp, options, rsu)
 }
 
 

@@ -45,7 +45,8 @@ def tax_facts(*, state_required: bool = True) -> tuple[Field, ...]:
     """The shared tax inputs; ``state`` may be left out where rates are given instead."""
     state = Field(
         name="state", label="State", kind="choice", unit="choice",
-        help="Where you live and work (the District of Columbia included).",
+        help="Where you live and work (the District of Columbia included)"
+             + ("." if state_required else "; left empty, no state tax is counted."),
         default=REQUIRED if state_required else None, nullable=not state_required,
         choices=tuple(Choice(value=code, label=name) for code, name in STATES))
     return (
@@ -74,6 +75,7 @@ def tax_facts(*, state_required: bool = True) -> tuple[Field, ...]:
 
 
 TAX_FACTS = tax_facts()
+
 FACT_NAMES = tuple(field.name for field in TAX_FACTS)
 
 
@@ -85,8 +87,6 @@ def household(values: Mapping[str, Any], *, wages: Decimal,
     if values["spouse_wages"] and not joint:
         raise CalculatorError("spouse_wages", "only on a joint return: set filing_status to "
                               "married_joint, or leave this at 0")
-    if values["state"] is None:
-        raise CalculatorError("state", "required to work out your taxes: choose your state")
     law(values["year"])  # an error naming the year, before anything else
     return Household(
         wages=wages, state=values["state"], filing_status=values["filing_status"],
@@ -108,8 +108,7 @@ def rate_overrides(*, federal: str = "Your marginal federal income tax rate (the
                 max=20, default=None, nullable=True),
         percent("fica_rate_pct", "Social Security and Medicare rate",
                 "7.65 below the Social Security wage base, 1.45 above it (2.35 above "
-                "$200,000); empty to work it out.", max=20, default=None, nullable=True,
-                figure="fica-employee-rate"),
+                "$200,000); empty to work it out.", max=20, default=None, nullable=True),
     )
 
 
@@ -122,7 +121,7 @@ def marginal_pct(values: Mapping[str, Any], *, wages: Decimal,
 
     Each rate the reader typed (``federal_rate_pct``, ``state_rate_pct``,
     ``fica_rate_pct``) is used as given; the others come from the tax engine for their
-    wages and tax facts (so the state is needed only when a rate is left out).
+    wages and tax facts (with no state chosen, no state or local tax is counted).
     """
     given = [values.get(name) for name in RATE_NAMES]
     if all(rate is not None for rate in given):

@@ -3,8 +3,9 @@
 When an employer cannot move on salary, a reader can ask for something else. This
 calculator puts each ask in the same unit as a raise.
 
-Formula. Let ``t`` be your combined marginal rate (federal + state + FICA, as a
-fraction) and ``k = 1 - t`` what you keep of each extra dollar of salary. For each ask:
+Formula. Let ``t`` be your combined marginal rate (federal + state and local +
+Social Security and Medicare, as a fraction: worked out by the tax engine for your
+salary and state, or the rates you give) and ``k = 1 - t`` what you keep of each extra dollar of salary. For each ask:
 
 * ``after_tax_value`` is what the ask is worth to you in a year, in dollars you keep;
 * ``salary_equivalent`` is the raise that would leave you the same after tax:
@@ -26,8 +27,9 @@ The asks:
 * Stipends: taxable or not, per the flag.
 
 Totals are given for the first year (every ask) and for later years (the recurring
-asks only). FICA's 6.2% Social Security part stops at the wage base: above it, enter
-1.45.
+asks only). Above the Social Security wage base only Medicare applies, and the
+engine knows it: at $250,000, single, in a state with no income tax, you keep 65.65
+cents of the next dollar (32% federal, 2.35% Medicare).
 
 A worked story: Ravi earns $100,000 at 22% federal, 5% state and 7.65% FICA, so he
 keeps 65.35 cents of each extra dollar. Five more days off are worth $1,923.08 of
@@ -43,6 +45,11 @@ as much as a raise of $8,783.66, since $5,250 of it is tax-free.
 '5 more days off is worth about $1,923 of salary to you ($1,257 after tax).'
 >>> r["total_salary_equivalent"], r["keep_per_dollar"]
 (10706.74, 0.6535)
+>>> run("benefit_tradeoff", {"salary": 250000, "state": "TX"})["keep_per_dollar"]
+0.6565
+>>> run("benefit_tradeoff", {"salary": 250000, "federal_rate_pct": 35, "state_rate_pct": 5,
+...     "filing_status": "single"})["keep_per_dollar"]
+0.5765
 """
 
 from __future__ import annotations
@@ -53,15 +60,16 @@ from typing import Any
 
 from .fields import boolean, integer, list_of, number, percent, text, usd
 from .money import ONE, ZERO, format_number, format_usd, pct, quantize
-from .pretax import TAX_RATES
 from .pto import WORKING_DAYS
 from .spec import Calculator, out
+from .taxfacts import marginal_pct, rate_overrides, tax_facts
 
 __all__ = ["BenefitTradeoff", "Ask", "benefit_tradeoff", "CALCULATOR"]
 
 INPUTS = (
     usd("salary", "Salary", "Your annual base salary."),
-    *TAX_RATES,
+    *tax_facts(state_required=False),
+    *rate_overrides(),
     WORKING_DAYS,
     number("extra_pto_days", "Extra days off", "days",
            "Paid days off beyond what is offered.", min=0, max=60, default=0),
@@ -118,7 +126,12 @@ class BenefitTradeoff:
     total_salary_equivalent: Decimal = out("All asks, first year, as salary", "usd")
     recurring_after_tax_value: Decimal = out("Later years, after tax", "usd")
     recurring_salary_equivalent: Decimal = out("Later years, as salary", "usd")
-    marginal_rate_pct: Decimal = out("Combined marginal rate", "pct")
+    marginal_rate_pct: Decimal = out("Combined marginal rate", "pct", places=2,
+                                     help="Tax on your next dollar of salary.")
+    federal_rate_pct: Decimal = out("Federal income tax on the next dollar", "pct", places=2)
+    state_rate_pct: Decimal = out("State and local tax on the next dollar", "pct", places=2)
+    fica_rate_pct: Decimal = out("Social Security and Medicare on the next dollar", "pct",
+                                 places=2)
     keep_per_dollar: Decimal = out("Kept of each extra dollar", "fraction")
     daily_rate: Decimal = out("A day's pay", "usd")
     time_value_per_hour: Decimal = out("Value of an hour used", "usd_per_hour")
@@ -134,9 +147,6 @@ def _ask(key: str, label: str, after_tax: Decimal, salary_equivalent: Decimal,
 def benefit_tradeoff(
     *,
     salary: Decimal,
-    federal_rate_pct: Decimal,
-    state_rate_pct: Decimal,
-    fica_rate_pct: Decimal,
     working_days_per_year: int,
     extra_pto_days: Decimal,
     remote_days_per_week: Decimal,
@@ -150,8 +160,10 @@ def benefit_tradeoff(
     review_raise_pct: Decimal,
     review_months_earlier: int,
     stipends: list[dict[str, Any]],
+    **facts: Any,
 ) -> BenefitTradeoff:
-    rate = federal_rate_pct + state_rate_pct + fica_rate_pct
+    federal, state, fica = marginal_pct(facts, wages=salary)
+    rate = federal + state + fica
     keep = ONE - pct(rate)
     daily = salary / working_days_per_year
     hour_value = daily * keep / 8 if time_value_per_hour is None else time_value_per_hour
@@ -203,6 +215,9 @@ def benefit_tradeoff(
         recurring_salary_equivalent=sum(
             (a.salary_equivalent for a in asks if a.recurring), ZERO),
         marginal_rate_pct=rate,
+        federal_rate_pct=federal,
+        state_rate_pct=state,
+        fica_rate_pct=fica,
         keep_per_dollar=keep,
         daily_rate=daily,
         time_value_per_hour=hour_value,

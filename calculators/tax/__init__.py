@@ -8,7 +8,7 @@ would owe.
 >>> from decimal import Decimal as D
 >>> bill = taxes(Household(wages=D(100000), state="TX"))
 >>> bill.federal_income_tax, bill.social_security_tax, bill.medicare_tax, bill.total
-(Decimal('13170.00'), Decimal('6200.0'), Decimal('1450.00'), Decimal('20820.000'))
+(Decimal('13170.00'), Decimal('6200.00'), Decimal('1450.00'), Decimal('20820.00'))
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from ..money import HUNDRED, ZERO
+from ..money import HUNDRED, ZERO, cents
 from .federal import federal_income_tax
 from .household import Household, check_limits, deferral_limit
 from .law import FILING_STATUSES, law, years
@@ -48,19 +48,22 @@ class TaxBill:
 
 
 def taxes(home: Household) -> TaxBill:
-    """Every tax ``home`` owes on its wages (errors name ``year``, ``state``, ``local``)."""
+    """Every tax ``home`` owes on its wages, each to the cent (errors name ``year``,
+    ``state``, ``local``).
+
+    A household without a state owes no state or local tax here: the caller has the
+    reader's own state rate instead."""
     year_law = law(home.year)
     federal = federal_income_tax(year_law, home)
-    ctx = context(year_law, home, federal)
     payroll = payroll_taxes(year_law, home)
-    return TaxBill(
-        federal_income_tax=federal.income_tax,
-        state_income_tax=state_income_tax(ctx),
-        local_income_tax=local_income_tax(ctx),
-        social_security_tax=payroll.social_security,
-        medicare_tax=payroll.medicare,
-        state_payroll_tax=state_payroll_tax(year_law, home),
-    )
+    state = local = state_payroll = ZERO
+    if home.state is not None:
+        ctx = context(year_law, home, federal)
+        state, local = state_income_tax(ctx), local_income_tax(ctx)
+        state_payroll = state_payroll_tax(year_law, home)
+    return TaxBill(*(cents(tax) for tax in (
+        federal.income_tax, state, local, payroll.social_security, payroll.medicare,
+        state_payroll)))
 
 
 STEP = HUNDRED

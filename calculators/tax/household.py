@@ -36,7 +36,7 @@ class Household:
     """One tax return's people and pay, for one tax year."""
 
     wages: Decimal
-    state: str
+    state: str | None  # None: no state or local tax is counted
     filing_status: str = "single"
     spouse_wages: Decimal = ZERO
     age: int = 35
@@ -100,10 +100,12 @@ def deferral_limit(limits: Mapping[str, Any], age: int) -> Decimal:
     """Your elective deferral limit at ``age``, with the catch-up that age allows."""
     low, high = limits["catch_up_60_63_ages"]
     if low <= age <= high:
-        return limits["elective_deferral"] + limits["catch_up_60_63"]
-    if age >= limits["catch_up_age"]:
-        return limits["elective_deferral"] + limits["catch_up"]
-    return Decimal(limits["elective_deferral"])
+        catch_up = limits["catch_up_60_63"]
+    elif age >= limits["catch_up_age"]:
+        catch_up = limits["catch_up"]
+    else:
+        catch_up = 0
+    return Decimal(limits["elective_deferral"] + catch_up)
 
 
 def check_limits(year_law: Mapping[str, Any], home: Household) -> None:

@@ -9,8 +9,8 @@ cap or a largest yearly contribution where the state sets one.
 >>> from decimal import Decimal as D
 >>> from .household import Household, law
 >>> r = payroll_taxes(law(2026), Household(wages=D(250000), state="TX"))
->>> r.social_security, r.medicare
-(Decimal('11439.000'), Decimal('4075.000'))
+>>> float(r.social_security), float(r.medicare), float(r.additional_medicare)
+(11439.0, 4075.0, 450.0)
 """
 
 from __future__ import annotations

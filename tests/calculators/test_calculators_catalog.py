@@ -10,10 +10,13 @@ import yaml
 
 from calculators.api import CALCULATORS, catalog, run
 from calculators.spec import INPUT_UNITS, KINDS, OUTPUT_UNITS
+from calculators.take_home import PRETAX_KINDS
+from calculators.taxfacts import FACT_NAMES, RATE_NAMES
 
 NAMES = [
     "health_plan_cost", "retirement_match", "equity_vesting", "pto_value", "pretax_savings",
     "salary_growth", "signon_clawback", "package_value", "offer_comparison", "benefit_tradeoff",
+    "take_home_pay",
 ]
 
 # A default that comes from a market figure must equal that figure in content/,
@@ -39,7 +42,15 @@ CONTRACT_OUTPUTS = {
     "offer_comparison": {"offers", "by_year", "leader", "margin", "too_close_to_call",
                          "forfeiture"},
     "benefit_tradeoff": {"asks", "total_after_tax_value", "total_salary_equivalent"},
+    "take_home_pay": {"federal_income_tax", "state_income_tax", "local_income_tax",
+                      "social_security_tax", "medicare_tax", "state_payroll_tax", "total_tax",
+                      "take_home", "take_home_per_paycheck", "marginal_rate_pct",
+                      "federal_marginal_rate_pct", "state_marginal_rate_pct",
+                      "fica_marginal_rate_pct", "effective_rate_pct"},
 }
+
+# The common tax inputs (shared/design/calculators.md, "Additions").
+TAX_INPUTS = {"filing_status", "state", "spouse_wages", "year"}
 
 # Input names the contract requires.
 CONTRACT_INPUTS = {
@@ -51,7 +62,8 @@ CONTRACT_INPUTS = {
     "equity_vesting": {"grant_units", "vesting_months", "cliff_months", "interval_months",
                        "months_elapsed", "whole_units"},
     "pto_value": {"salary", "pto_days", "working_days_per_year", "baseline_days"},
-    "pretax_savings": {"annual_amount", "federal_rate_pct", "state_rate_pct", "fica_rate_pct"},
+    "pretax_savings": {"annual_amount", "federal_rate_pct", "state_rate_pct", "fica_rate_pct",
+                       "account", "salary"} | TAX_INPUTS,
     "salary_growth": {"salary_a", "salary_b", "raise_pct_a", "raise_pct_b", "years",
                       "investment_return_pct"},
     "signon_clawback": {"bonus", "commitment_months", "months_worked", "method"},
@@ -60,7 +72,11 @@ CONTRACT_INPUTS = {
                       "employer_health_premium", "employer_hsa_contribution", "other_benefits",
                       "pto_days"},
     "offer_comparison": {"offers", "years", "close_band_pct", "leave_after_months"},
-    "benefit_tradeoff": {"salary", "federal_rate_pct", "state_rate_pct", "fica_rate_pct"},
+    "benefit_tradeoff": {"salary", "federal_rate_pct", "state_rate_pct", "fica_rate_pct"}
+    | TAX_INPUTS,
+    "take_home_pay": {"salary", "traditional_401k", "roth_401k", "hsa_payroll",
+                      "pretax_premiums", "health_fsa", "dependent_care_fsa", "commuter",
+                      "pay_periods", "age", "local"} | TAX_INPUTS,
 }
 
 
@@ -82,7 +98,7 @@ def test_catalog_is_plain_json():
     assert json.loads(text) == catalog()
 
 
-@pytest.mark.parametrize("spec", catalog(), ids=NAMES)
+@pytest.mark.parametrize("spec", catalog(), ids=[spec["name"] for spec in catalog()])
 def test_spec_shape(spec):
     assert set(spec) == {"name", "title", "summary", "notes", "inputs", "outputs", "example"}
     assert spec["title"] and spec["summary"]
@@ -131,18 +147,18 @@ def test_figures_are_used_where_they_apply():
             if field["figure"]:
                 used.setdefault(field["figure"], []).append(f"{spec['name']}.{field['name']}")
     assert set(used) == {"irs-401k-deferral-limit-2026", "irs-401k-compensation-limit-2026",
-                         "irs-section-127-limit", "fica-employee-rate"}
+                         "irs-section-127-limit"}
     assert "retirement_match.annual_deferral_limit" in used["irs-401k-deferral-limit-2026"]
     assert "benefit_tradeoff.section_127_limit" in used["irs-section-127-limit"]
 
 
-@pytest.mark.parametrize("spec", catalog(), ids=NAMES)
+@pytest.mark.parametrize("spec", catalog(), ids=[spec["name"] for spec in catalog()])
 def test_contract_names(spec):
     assert CONTRACT_INPUTS[spec["name"]] <= {f["name"] for f in spec["inputs"]}
     assert CONTRACT_OUTPUTS[spec["name"]] <= {o["key"] for o in spec["outputs"]}
 
 
-@pytest.mark.parametrize("spec", catalog(), ids=NAMES)
+@pytest.mark.parametrize("spec", catalog(), ids=[spec["name"] for spec in catalog()])
 def test_example_runs_and_matches_the_output_spec(spec):
     result = run(spec["name"], spec["example"])
     assert list(result) == [o["key"] for o in spec["outputs"]]
@@ -153,7 +169,7 @@ def test_example_runs_and_matches_the_output_spec(spec):
     json.dumps(result, allow_nan=False)
 
 
-@pytest.mark.parametrize("spec", catalog(), ids=NAMES)
+@pytest.mark.parametrize("spec", catalog(), ids=[spec["name"] for spec in catalog()])
 def test_example_sets_only_declared_inputs(spec):
     names = {f["name"] for f in spec["inputs"]}
     assert set(spec["example"]) <= names
@@ -163,8 +179,17 @@ def test_example_sets_only_declared_inputs(spec):
 def test_function_signature_matches_inputs(name):
     calc = CALCULATORS[name]
     params = inspect.signature(calc.function).parameters
-    assert list(params) == [f.name for f in calc.inputs]
-    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params.values())
+    named = [p.name for p in params.values() if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    rest = [p for p in params.values() if p.kind is not inspect.Parameter.KEYWORD_ONLY]
+    inputs = [f.name for f in calc.inputs]
+    # Every input by name, in order; only the shared tax facts and the deductions from
+    # pay may arrive together, as one ``**`` mapping handed on to the tax engine.
+    assert named == [n for n in inputs if n in named]
+    assert all(p.kind is inspect.Parameter.VAR_KEYWORD for p in rest)
+    if rest:
+        assert set(inputs) - set(named) <= set(FACT_NAMES) | set(RATE_NAMES) | set(PRETAX_KINDS)
+    else:
+        assert named == inputs
 
 
 def test_results_carry_no_decimals():
