@@ -264,6 +264,33 @@ def _tradeoff_charts(name: str, result: dict[str, Any]) -> list[Chart]:
              bar_chart(f"{name}-asks", "Asks as salary", rows, "usd"))]
 
 
+def _espp_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = [("Gain on the purchase dates", result["year_gain"])]
+    if result["disqualifying_kept"] is not None:
+        rows += [("After tax, sold early", result["disqualifying_kept"]),
+                 ("After tax, qualifying sale", result["qualifying_kept"])]
+    return [("A year's gain, before and after tax",
+             bar_chart(f"{name}-gain", "A year's gain", rows, "usd"))]
+
+
+def _options_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = result["schedule"]
+    series = [("Worth", [0.0] + [row["value_at_exit"] for row in rows]),
+              ("Cash", [0.0] + [row["cash_needed"] for row in rows])]
+    return [("What the vested options are worth at the price tested, and the cash to "
+             "exercise them",
+             line_chart(f"{name}-schedule", "Vested options: worth and cash to exercise",
+                        "Month", [0] + [row["month"] for row in rows], series, "usd"))]
+
+
+def _rsu_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = [("Federal tax withheld", result["federal_withheld"]),
+            ("Federal tax they add", result["federal_tax_owed"]),
+            ("All the tax they add", result["total_tax"])]
+    return [("Withholding against the tax the RSUs really add",
+             bar_chart(f"{name}-withholding", "Withheld and owed", rows, "usd"))]
+
+
 CHARTS: dict[str, Callable[[str, dict[str, Any]], list[Chart]]] = {
     "package_value": _package_charts,
     "offer_comparison": _comparison_charts,
@@ -271,6 +298,9 @@ CHARTS: dict[str, Callable[[str, dict[str, Any]], list[Chart]]] = {
     "equity_vesting": _vesting_charts,
     "retirement_match": _match_charts,
     "benefit_tradeoff": _tradeoff_charts,
+    "espp": _espp_charts,
+    "stock_options": _options_charts,
+    "rsu_taxes": _rsu_charts,
 }
 
 

@@ -61,6 +61,12 @@ def taxes(home: Household) -> TaxBill:
         ctx = context(year_law, home, federal)
         state, local = state_income_tax(ctx), local_income_tax(ctx)
         state_payroll = state_payroll_tax(year_law, home)
+        itemizing = federal_income_tax(year_law, home, state + local + state_payroll)
+        if itemizing.itemized:
+            # Once: a state that follows the federal return sees the itemized one.
+            federal = itemizing
+            ctx = context(year_law, home, federal)
+            state, local = state_income_tax(ctx), local_income_tax(ctx)
     return TaxBill(*(cents(tax) for tax in (
         federal.income_tax, state, local, payroll.social_security, payroll.medicare,
         state_payroll)))

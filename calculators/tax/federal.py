@@ -1,8 +1,10 @@
 """Federal income tax on wages: the standard deduction, the brackets, the child tax credit.
 
-Every wage earner here takes the standard deduction (with the additions at 65 and
-the 2025-2028 deduction for seniors). The child tax credit is counted in full, its
-refundable part too; the earned income credit, claimed when you file, is not.
+A wage earner takes the standard deduction (with the additions at 65), or itemizes
+the state and local income taxes the year's wages owe where those, within the cap,
+are more; and the 2025-2028 deduction for seniors either way. The saver's credit on 401(k) deferrals and the
+child tax credit are counted, the child credit's refundable part too; the earned
+income credit, claimed when you file, is not.
 
 A worked check from the design reference: $100,000 of wages, single, nothing pre-tax:
 taxable income $83,900, tax $13,170.
@@ -25,15 +27,18 @@ from ..money import ZERO, pct
 from .brackets import bracket_rate, bracket_tax
 from .household import Household
 
-__all__ = ["Federal", "federal_income_tax", "standard_deduction", "senior_deduction"]
+__all__ = ["Federal", "federal_income_tax", "salt_deduction", "savers_credit",
+           "senior_deduction", "standard_deduction"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Federal:
     agi: Decimal
     standard_deduction: Decimal
+    itemized: bool
     taxable_income: Decimal
     tax_before_credits: Decimal
+    savers_credit: Decimal
     child_tax_credit: Decimal
     income_tax: Decimal
     bracket_rate_pct: Decimal
@@ -55,7 +60,7 @@ def senior_deduction(rules: Mapping[str, Any], home: Household, agi: Decimal) ->
     if home.age < senior["age"]:
         return ZERO
     excess = max(ZERO, agi - senior["threshold"][home.filing_status])
-    return max(ZERO, senior["amount"] * home.people - excess * pct(senior["phaseout_pct"]))
+    return max(ZERO, senior["amount"] - excess * pct(senior["phaseout_pct"])) * home.people
 
 
 def _child_tax_credit(rules: Mapping[str, Any], home: Household, agi: Decimal,
@@ -74,15 +79,39 @@ def _child_tax_credit(rules: Mapping[str, Any], home: Household, agi: Decimal,
     return nonrefundable + refundable
 
 
-def federal_income_tax(year_law: Mapping[str, Any], home: Household) -> Federal:
-    """The household's federal income tax for the year."""
+def salt_deduction(rules: Mapping[str, Any], agi: Decimal, state_taxes: Decimal) -> Decimal:
+    """The itemized deduction for ``state_taxes``, held to the year's phased-out cap."""
+    salt = rules["salt"]
+    cap = max(Decimal(salt["floor"]),
+              salt["cap"] - max(ZERO, agi - salt["threshold"]) * pct(salt["phaseout_pct"]))
+    return min(state_taxes, cap)
+
+
+def federal_income_tax(year_law: Mapping[str, Any], home: Household,
+                       state_taxes: Decimal = ZERO) -> Federal:
+    """The household's federal income tax for the year, itemizing ``state_taxes`` (state
+    and local income taxes) where that beats the standard deduction."""
     rules = year_law["federal"]
     agi = sum(home.income_wages(year_law), ZERO)
     deduction = standard_deduction(rules, home)
-    taxable = max(ZERO, agi - deduction - senior_deduction(rules, home, agi))
+    taken = max(deduction, salt_deduction(rules, agi, state_taxes))
+    taxable = max(ZERO, agi - taken - senior_deduction(rules, home, agi))
     schedule = rules["brackets"][home.filing_status]
     tax = bracket_tax(schedule, taxable)
-    credit = _child_tax_credit(rules, home, agi, agi, tax)
-    return Federal(agi=agi, standard_deduction=deduction, taxable_income=taxable,
-                   tax_before_credits=tax, child_tax_credit=credit, income_tax=tax - credit,
+    savers = min(tax, savers_credit(rules, home, agi))
+    credit = _child_tax_credit(rules, home, agi, agi, tax - savers)
+    return Federal(agi=agi, standard_deduction=deduction, itemized=taken > deduction,
+                   taxable_income=taxable,
+                   tax_before_credits=tax, savers_credit=savers, child_tax_credit=credit,
+                   income_tax=tax - savers - credit,
                    bracket_rate_pct=bracket_rate(schedule, taxable))
+
+
+def savers_credit(rules: Mapping[str, Any], home: Household, agi: Decimal) -> Decimal:
+    """The saver's credit on your 401(k) deferrals, before it is limited to the tax."""
+    credit = rules["savers_credit"]
+    if home.age < credit["min_age"]:
+        return ZERO
+    deferred = home.pretax.get("traditional_401k", ZERO) + home.pretax.get("roth_401k", ZERO)
+    rate = bracket_rate(credit["rates"][home.filing_status], agi)
+    return min(deferred, Decimal(credit["cap"])) * pct(rate)

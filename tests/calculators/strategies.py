@@ -195,3 +195,39 @@ comparisons = st.fixed_dictionaries(
         "leave_after_months": st.integers(1, 120),
     },
 )
+
+
+# --- equity beyond RSUs: ESPP purchases and option grants ---------------------------
+
+prices = st.integers(min_value=1, max_value=100_000).map(lambda c: c / 100)  # $0.01-$1,000
+no_tax_states = st.sampled_from(["TX", "WA", "FL"])
+filing_statuses = st.sampled_from(["single", "married_joint", "head_of_household"])
+
+espp_purchases = st.fixed_dictionaries(
+    {"contribution": st.integers(0, 3_000_000).map(lambda c: c / 100),
+     "offering_price": prices,
+     "purchase_price_market": prices,
+     "discount_pct": st.integers(0, 1500).map(lambda c: c / 100)},
+    optional={"lookback": st.booleans(),
+              "annual_limit": st.integers(0, 50_000),
+              "purchase_periods": st.integers(1, 4)},
+)
+
+
+@st.composite
+def _option_grant(draw: st.DrawFn) -> dict[str, Any]:
+    schedule = draw(equity_schedules.filter(lambda s: s["vesting_months"] <= 72))
+    return {
+        "options": draw(st.integers(0, 200_000)),
+        "strike_price": draw(prices),
+        "fmv": draw(prices),
+        "option_type": draw(st.sampled_from(["iso", "nso"])),
+        "salary": draw(st.integers(0, 800_000)),
+        "state": draw(no_tax_states),
+        "filing_status": draw(filing_statuses),
+        "months_elapsed": draw(st.integers(0, 90)),
+        **schedule,
+    }
+
+
+option_grants = _option_grant()
