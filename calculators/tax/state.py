@@ -14,9 +14,10 @@ state's taxable income.
 
 >>> from decimal import Decimal as D
 >>> from .household import Household, law
->>> home = Household(wages=D(60000), state="IL")
->>> context(law(2026), home, None).taxable_income()
-Decimal('57150')
+>>> flat = {"rate_pct": D(5), "personal_exemption": {"single": 2000}, "dependent_credit": 100}
+>>> ctx = StateContext(law(2026), flat, Household(wages=D(60000), state="XX", dependents=2), None)
+>>> ctx.taxable_income(), ctx.standard_tax()
+(Decimal('58000'), Decimal('2700.00'))
 """
 
 from __future__ import annotations
