@@ -53,6 +53,8 @@ from .errors import CalculatorError
 from .fields import boolean, choice, integer, list_of, obj, percent, usd
 from .money import HUNDRED, ONE, ZERO, pct
 from .spec import Calculator, join, out
+from .tax import deferral_limit, law
+from .taxfacts import DEFAULT_YEAR
 
 __all__ = [
     "RetirementMatch",
@@ -83,6 +85,20 @@ def _check_formula(tiers: list[dict[str, Any]], path: str) -> None:
 def _check_vesting(vesting: dict[str, Any], path: str) -> None:
     if vesting["type"] == "graded" and vesting["full_year"] <= vesting["start_year"]:
         raise CalculatorError(join(path, "full_year"), "must be later than start_year")
+    _check_custom(vesting, path)
+    limits = law(DEFAULT_YEAR)["limits"]
+    cliff, graded = limits["match_cliff_years"], limits["match_graded_minimum_pct"]
+    fast_enough = vested_fraction(vesting, cliff) == ONE or all(
+        vested_fraction(vesting, year) * HUNDRED >= minimum
+        for year, minimum in enumerate(graded))
+    if not fast_enough:
+        raise CalculatorError(path, "slower than the law allows for a match: it must be "
+                              f"fully vested after {cliff} years, or at least "
+                              + ", ".join(f"{m}%" for m in graded[2:])
+                              + f" after years 2 to {len(graded) - 1} (IRC 411(a)(2)(B))")
+
+
+def _check_custom(vesting: dict[str, Any], path: str) -> None:
     if vesting["type"] == "custom":
         table = vesting["vested_pct_by_year"]
         for year in range(1, len(table)):
@@ -155,6 +171,9 @@ INPUTS = (
     VESTING,
     integer("years_of_service", "Years of service", "years",
             "Completed years with the employer, for vesting.", min=0, max=50, default=0),
+    integer("age", "Your age", "years",
+            "At the end of the year: from 50 you may defer more (catch-up contributions), "
+            "and more again from 60 to 63.", min=14, max=120, default=35),
 )
 
 
@@ -175,6 +194,11 @@ class RetirementMatch:
         "Contribution that earns the largest match", "pct")
     periods_with_match: int = out("Paychecks with a match", "count")
     true_up_amount: Decimal = out("Added by the year-end true-up", "usd")
+    deferral_limit_annual: Decimal = out("Your deferral limit", "usd",
+                                         help="With the catch-up your age allows.")
+    match_cut_by_annual_limit: Decimal = out(
+        "Match cut by the annual additions limit", "usd",
+        help="Your deferrals and the match together may not exceed the section 415(c) limit.")
     deferral_limit_reached_period: int | None = out(
         "Paycheck in which the deferral limit is reached", "count", nullable=True)
     compensation_considered: Decimal = out("Pay counted by the plan", "usd")
@@ -220,6 +244,7 @@ class _Year:
     paid_per_period: Decimal
     periods_with_match: int
     limit_period: int | None
+    uncut_match: Decimal = ZERO
 
 
 def _simulate(
@@ -296,10 +321,20 @@ def retirement_match(
     compensation_limit: Decimal,
     vesting: dict[str, Any],
     years_of_service: int,
+    age: int,
 ) -> RetirementMatch:
+    limits = law(DEFAULT_YEAR)["limits"]
+    catch_up = deferral_limit(limits, age) - limits["elective_deferral"]
+    own_limit = annual_deferral_limit + catch_up
+
     def simulate(contribution: Decimal) -> _Year:
-        return _simulate(salary, contribution, match_formula, pay_periods,
-                         annual_deferral_limit, compensation_limit, true_up)
+        year = _simulate(salary, contribution, match_formula, pay_periods, own_limit,
+                         compensation_limit, true_up)
+        # Your deferrals (catch-ups aside) and the match together stay within the
+        # section 415(c) limit: the match is cut first.
+        room = max(ZERO, limits["annual_additions"] - min(year.deferral, annual_deferral_limit))
+        return dataclasses.replace(year, match=min(year.match, room),
+                                   uncut_match=year.match)
 
     year = simulate(contribution_pct)
     considered = min(salary, compensation_limit)
@@ -309,7 +344,7 @@ def retirement_match(
         covered += tier["of_pay_pct"]
         candidates.add(covered)
     if considered > 0:
-        candidates.add(min(HUNDRED, annual_deferral_limit / considered * HUNDRED))
+        candidates.add(min(HUNDRED, own_limit / considered * HUNDRED))
     matches = {candidate: simulate(candidate).match for candidate in sorted(candidates)}
     best_match = max(matches.values())
     best_pct = min(c for c, m in matches.items() if m == best_match)
@@ -322,7 +357,9 @@ def retirement_match(
         match_left_on_table=best_match - year.match,
         best_contribution_pct=best_pct,
         periods_with_match=year.periods_with_match,
-        true_up_amount=year.match - year.paid_per_period,
+        true_up_amount=max(ZERO, year.match - year.paid_per_period),
+        deferral_limit_annual=own_limit,
+        match_cut_by_annual_limit=year.uncut_match - year.match,
         deferral_limit_reached_period=year.limit_period,
         compensation_considered=considered,
         vested_pct=vested * HUNDRED,
