@@ -14,7 +14,7 @@ parameters are ``[federal.amt]`` in the data file, from Rev. Proc. 2025-32):
 * The tentative minimum tax (lines 6-9) is 26% of AMTI less the exemption up to
   $244,500 and 28% above.
 * The AMT (line 11) is the tentative minimum tax less the regular tax before credits
-  (line 10, Form 1040 line 16), when that is more than 0.
+  (line 10, Form 1040 line 16), when that is more than 0. Each is to the cent.
 
 Sources: IRS Form 6251 (2025) and its instructions; Publication 525, "Incentive Stock
 Options" (no regular income at exercise, but the spread counts for the AMT); IRC 55,
@@ -39,7 +39,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from ..money import ZERO, pct
+from ..money import ZERO, cents, pct
 from .brackets import bracket_tax
 from .federal import federal_income_tax
 from .household import Household
@@ -72,8 +72,8 @@ def alternative_minimum_tax(home: Household, iso_spread: Decimal = ZERO) -> Amt:
     federal = federal_income_tax(year_law, home)
     amti = federal.agi + iso_spread
     allowed = exemption(rules, home.filing_status, amti)
-    tentative = bracket_tax(rules["brackets"], amti - allowed)
-    regular = federal.tax_before_credits
+    tentative = cents(bracket_tax(rules["brackets"], amti - allowed))
+    regular = cents(federal.tax_before_credits)
     return Amt(amti=amti, exemption=allowed, tentative=tentative, regular=regular,
                amt=max(ZERO, tentative - regular))
 

@@ -15,7 +15,8 @@ Gains also owe the 3.8% net investment income tax on the part of modified AGI ab
 its threshold (IRC 1411). A net capital loss offsets at most $3,000 of other income
 (IRC 1211(b); the rest carries forward and is not counted here). The state taxes
 all of it as income through its own pipeline, as most states do; payroll taxes are
-not touched. :func:`sale_tax` is the tax the sale adds to the household's bill.
+not touched. :func:`sale_tax` is the tax the sale adds to the household's bill; each
+tax is rounded to the cent, as :func:`~calculators.tax.taxes` rounds it.
 
 A worked check: single, $100,000 of wages in Texas, and a $10,000 long-term gain.
 Taxable income is $93,900, of which $10,000 is the gain: all of it above the $49,450
@@ -35,7 +36,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..money import ZERO, pct
+from ..money import ZERO, cents, pct
 from .brackets import bracket_tax
 from .federal import _child_tax_credit, federal_income_tax
 from .household import Household
@@ -98,8 +99,9 @@ def income_tax(home: Household, *, ordinary: Decimal = ZERO, short_term: Decimal
     over = max(ZERO, federal.agi - niit["threshold"][home.filing_status])
     investment = min(max(ZERO, net_gain), over) * pct(niit["rate_pct"])
     ctx = context(year_law, more, federal)
-    return IncomeTax(federal_income_tax=tax - credit, net_investment_income_tax=investment,
-                     state_income_tax=state_income_tax(ctx) + local_income_tax(ctx))
+    return IncomeTax(federal_income_tax=cents(tax - credit),
+                     net_investment_income_tax=cents(investment),
+                     state_income_tax=cents(state_income_tax(ctx)) + cents(local_income_tax(ctx)))
 
 
 def sale_tax(home: Household, *, ordinary: Decimal = ZERO, short_term: Decimal = ZERO,

@@ -59,6 +59,9 @@ TAX_UNIT_VARIABLES = (
     "in_county_tax",
     "employee_state_payroll_tax",
     "adjusted_gross_income",
+    "standard_deduction",
+    "salt_deduction",
+    "itemized_taxable_income_deductions",
     "taxable_income",
 )
 # Person figures, summed over the household's people.
@@ -80,7 +83,11 @@ TEST_KEYS = ["federal_income_tax", "social_security_tax", "medicare_tax",
 FORMULAS = {
     "federal_income_tax": "income_tax + eitc: PolicyEngine's federal income tax after every "
                           "credit, refundable ones included, except the earned income credit "
-                          "(so the refundable child tax credit is in it, and it can be negative)",
+                          "(so the refundable child tax credit is in it, and it can be negative). "
+                          "PolicyEngine itemizes when that is worth more than the standard "
+                          "deduction (pe.tax_unit_itemizes); the only itemized deduction these "
+                          "households have is state and local income tax (pe.salt_deduction, "
+                          "within the 2026 cap), which in MD and IN includes the county tax",
     "social_security_tax": "employee_social_security_tax, summed over the worker and spouse",
     "medicare_tax": "employee_medicare_tax (1.45%, summed over the worker and spouse) + "
                     "additional_medicare_tax (the tax unit's 0.9%)",
@@ -187,6 +194,7 @@ def run_batch(homes: list[dict]) -> list[dict]:
     payroll = {name: per_household(name)
                for names in payroll_parts.values() for name in names}
     filing = simulation.calculate("filing_status", YEAR, decode_enums=True)
+    itemizes = simulation.calculate("tax_unit_itemizes", YEAR, map_to="household")
     county = simulation.calculate("county_str", YEAR)
 
     results = []
@@ -195,6 +203,7 @@ def run_batch(homes: list[dict]) -> list[dict]:
         state = inputs["state"]
         raw = {name: _cents(values[n]) for name, values in pe.items()}
         raw["filing_status"] = str(filing[n])
+        raw["tax_unit_itemizes"] = bool(itemizes[n])
         raw["county"] = str(county[n])
         oracle = {
             "federal_income_tax": _cents(raw["income_tax"] + raw["eitc"]),
