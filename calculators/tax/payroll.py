@@ -46,12 +46,30 @@ def payroll_taxes(year_law: Mapping[str, Any], home: Household) -> Payroll:
                    additional_medicare=additional)
 
 
+def _item_wages(year_law: Mapping[str, Any], home: Household,
+                item: Mapping[str, Any]) -> tuple[Decimal, ...]:
+    """Each person's wages a state contribution is levied on: Social Security wages
+    (the default), wages before any pre-tax deduction (``base = "gross"``) or the
+    state's income tax wages (``base = "income"``); ``taxed_pretax`` lists kinds
+    counted back in."""
+    base = item.get("base", "payroll")
+    if base == "gross":
+        return home.gross_wages
+    if base == "income":
+        return home.state_wages(year_law, tuple(item.get("taxed_pretax", ())))
+    wages = home.payroll_wages(year_law)
+    back = sum((amount for kind, amount in home.pretax.items()
+                if kind in item.get("taxed_pretax", ()) and year_law["pretax"][kind]["payroll"]),
+               ZERO)
+    return (wages[0] + back,) + wages[1:]
+
+
 def state_payroll_tax(year_law: Mapping[str, Any], home: Household) -> Decimal:
     """The employee contributions the state levies on each person's wages."""
     items = year_law["states"][home.state].get("payroll", {})
     total = ZERO
     for item in items.values():
-        for wages in home.payroll_wages(year_law):
+        for wages in _item_wages(year_law, home, item):
             if "wage_cap" in item:
                 wages = min(wages, item["wage_cap"])
             due = wages * pct(item["rate_pct"])
