@@ -15,6 +15,7 @@ import posixpath
 import jinja2
 from calculators.api import catalog, run
 from calculators.report import render as render_result
+from calculators.taxfacts import FACT_NAMES
 from markupsafe import Markup
 
 import pyodide_assets
@@ -141,7 +142,8 @@ def form_html(spec: dict, page: str, layout: str = "page") -> str:
               for field in spec["inputs"]}
     result = Markup(render_result(spec["name"], run(spec["name"], spec["example"])))
     html = env.get_template("calculator.html.j2").render(
-        spec=spec, values=values, result=result, assets=assets, page=page, layout=layout)
+        spec=spec, values=values, result=result, assets=assets, page=page, layout=layout,
+        tax_facts=FACT_NAMES)
     # No blank lines: Markdown keeps the whole form as one block of HTML.
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 

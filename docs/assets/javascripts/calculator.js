@@ -386,6 +386,55 @@ function writeStorage(name, inputs, result) {
   }
 }
 
+// --- the reader's tax facts, shared by every calculator ---------------------------------
+
+// Filing status, state, age and the rest are asked once: whichever calculator the
+// reader changes them in, every other one starts from them (a link's numbers win).
+const FACTS_KEY = "negotiate-benefits:tax-facts";
+
+function readFacts() {
+  try {
+    const facts = JSON.parse(localStorage.getItem(FACTS_KEY));
+    return facts && typeof facts === "object" && !Array.isArray(facts) ? facts : {};
+  } catch {
+    return {};
+  }
+}
+
+const factControls = (form) => [...form.querySelectorAll("[data-tax-facts] [name][data-kind]")];
+
+function shareFacts(form) {
+  const { inputs } = collect(form);
+  const facts = readFacts();
+  for (const el of factControls(form)) {
+    if (el.name in inputs) facts[el.name] = inputs[el.name];
+  }
+  try {
+    localStorage.setItem(FACTS_KEY, JSON.stringify(facts));
+  } catch {
+    // Storage full or disabled: the facts stay on this page only.
+  }
+}
+
+// "Single · Illinois · age 35": the facts this calculator uses, in the folded header.
+function summariseFacts(form) {
+  const summary = form.querySelector("[data-facts-summary]");
+  if (!summary) return;
+  const words = factControls(form).filter((el) => ["filing_status", "state", "age"].includes(el.name))
+    .map((el) => (el.tagName === "SELECT" ? el.selectedOptions[0]?.textContent : `age ${el.value}`))
+    .filter((word) => word && word !== "None");
+  summary.textContent = words.length ? `: ${words.join(" · ")}` : "";
+}
+
+function applyFacts(form) {
+  const facts = readFacts();
+  const mine = {};
+  for (const el of factControls(form)) {
+    if (el.name in facts) mine[el.name] = facts[el.name];
+  }
+  if (Object.keys(mine).length) fill(form, { ...collect(form).inputs, ...mine });
+}
+
 // --- one calculator ------------------------------------------------------------------------
 
 function setUp(form) {
@@ -458,7 +507,9 @@ function setUp(form) {
   else {
     const saved = readStorage(name);
     if (saved.found) restore(saved, "storage");
+    applyFacts(form);
   }
+  summariseFacts(form);
 
   // A new link for this page opened without a reload (pasted into the address bar, or
   // back to an earlier address): its numbers, as if the page had been opened with it.
@@ -597,10 +648,14 @@ function setUp(form) {
 
   form.addEventListener("input", (event) => {
     if (event.target.matches("select")) showConditional(form);
+    if (event.target.closest("[data-tax-facts]")) shareFacts(form);
+    summariseFacts(form);
     schedule();
   });
-  form.addEventListener("change", () => {
+  form.addEventListener("change", (event) => {
     showConditional(form);
+    if (event.target.closest("[data-tax-facts]")) shareFacts(form);
+    summariseFacts(form);
     schedule();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
