@@ -110,13 +110,18 @@ def context(year_law: Mapping[str, Any], home: Household, federal: Federal | Non
     return StateContext(law=year_law, params=states[home.state], home=home, federal=federal)
 
 
+def _rules(ctx: StateContext) -> Any:
+    """The state's rules module (its table says ``rules = true``); one whose local rate
+    taxes the state's taxable income (``local_base``) has ``taxable_income(ctx)`` too."""
+    return importlib.import_module(f"{__package__}.rules.{ctx.home.state.lower()}")
+
+
 def state_income_tax(ctx: StateContext) -> Decimal:
     """The state's income tax on the household's wages."""
     if ctx.params.get("kind") == "none":
         return ZERO
     if ctx.params.get("rules"):
-        module = importlib.import_module(f"{__package__}.rules.{ctx.home.state.lower()}")
-        return module.income_tax(ctx)
+        return _rules(ctx).income_tax(ctx)
     return ctx.standard_tax()
 
 
@@ -134,7 +139,8 @@ def local_income_tax(ctx: StateContext) -> Decimal:
                    - by_status(place.get("credit", ZERO), ctx.status))
     if home.local_rate_pct:
         if ctx.params.get("local_base") == "taxable_income":
-            base = ctx.taxable_income()
+            rules = ctx.params.get("rules")
+            base = _rules(ctx).taxable_income(ctx) if rules else ctx.taxable_income()
         else:
             base = sum(home.payroll_wages(ctx.law), ZERO)
         tax += base * pct(home.local_rate_pct)
