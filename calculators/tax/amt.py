@@ -3,9 +3,10 @@
 Form 6251, line by line, for a household whose income is wages (the year's
 parameters are ``[federal.amt]`` in the data file, from Rev. Proc. 2025-32):
 
-* AMTI (line 4) is regular taxable income with the standard deduction added back
-  (line 2a: it is not allowed for the AMT; nor is the 2025-2028 deduction for
-  seniors, which the 2025 form leaves out of line 1a) plus the spread of incentive
+* AMTI (line 4) is regular taxable income with the standard deduction, or the
+  itemized state and local taxes, added back (line 2a: neither is allowed for the
+  AMT; nor is the 2025-2028 deduction for seniors, which the 2025 form leaves out of
+  line 1a) plus the spread of incentive
   stock options exercised and held past the year's end (line 2i: the fair market
   value of the shares at exercise less what was paid). For wages alone that is the
   adjusted gross income plus the spread.
@@ -41,11 +42,13 @@ from decimal import Decimal
 
 from ..money import ZERO, cents, pct
 from .brackets import bracket_tax
-from .federal import federal_income_tax
+from .federal import Federal, federal_income_tax
 from .household import Household
 from .law import law
+from .payroll import state_payroll_tax
+from .state import context, local_income_tax, state_income_tax
 
-__all__ = ["Amt", "alternative_minimum_tax", "amt_added", "exemption"]
+__all__ = ["Amt", "alternative_minimum_tax", "amt_added", "exemption", "federal_return"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -65,11 +68,23 @@ def exemption(rules: dict, status: str, amti: Decimal) -> Decimal:
     return max(ZERO, rules["exemption"][status] - over * pct(rules["phaseout_pct"]))
 
 
+def federal_return(home: Household) -> Federal:
+    """The federal return :func:`~calculators.tax.taxes` files for ``home``: with the
+    standard deduction, or itemizing the state and local taxes where they are more."""
+    year_law = law(home.year)
+    federal = federal_income_tax(year_law, home)
+    if home.state is None:
+        return federal
+    ctx = context(year_law, home, federal)
+    paid = state_income_tax(ctx) + local_income_tax(ctx) + state_payroll_tax(year_law, home)
+    itemizing = federal_income_tax(year_law, home, paid)
+    return itemizing if itemizing.itemized else federal
+
+
 def alternative_minimum_tax(home: Household, iso_spread: Decimal = ZERO) -> Amt:
     """The AMT ``home`` owes with ``iso_spread`` of ISO spread (Form 6251, line 2i)."""
-    year_law = law(home.year)
-    rules = year_law["federal"]["amt"]
-    federal = federal_income_tax(year_law, home)
+    rules = law(home.year)["federal"]["amt"]
+    federal = federal_return(home)
     amti = federal.agi + iso_spread
     allowed = exemption(rules, home.filing_status, amti)
     tentative = cents(bracket_tax(rules["brackets"], amti - allowed))

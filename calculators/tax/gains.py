@@ -37,11 +37,12 @@ from decimal import Decimal
 from typing import Any
 
 from ..money import ZERO, cents, pct
+from . import taxes
+from .amt import federal_return
 from .brackets import bracket_tax
-from .federal import _child_tax_credit, federal_income_tax
+from .federal import _child_tax_credit
 from .household import Household
 from .law import law
-from .state import context, local_income_tax, state_income_tax
 
 __all__ = ["IncomeTax", "gain_tax", "income_tax", "sale_tax"]
 
@@ -84,24 +85,32 @@ def gain_tax(rules: Mapping[str, Any], status: str, taxable: Decimal, gain: Deci
 
 def income_tax(home: Household, *, ordinary: Decimal = ZERO, short_term: Decimal = ZERO,
                long_term: Decimal = ZERO) -> IncomeTax:
-    """The household's income taxes with the extra income of a sale of shares."""
+    """The household's income taxes with the extra income of a sale of shares.
+
+    The engine taxes all of it as wages (:func:`~calculators.tax.taxes`, which also
+    decides whether to itemize); the federal tax is then figured again on the same
+    return with the long-term gain at its own rates and the credits on that tax
+    (the refundable child tax credit on earned income only: gains are not earned).
+    """
     year_law = law(home.year)
     rules = year_law["federal"]
     net_gain = short_term + long_term
     preferential = max(ZERO, min(long_term, net_gain))
     counted = max(net_gain, -Decimal(rules["capital_gains"]["loss_limit"]))
     more = home.replace(wages=home.wages + ordinary + counted)
-    federal = federal_income_tax(year_law, more)
+    bill = taxes(more)
+    federal = federal_return(more)
     tax = gain_tax(rules, home.filing_status, federal.taxable_income, preferential)
+    savers = min(tax, federal.savers_credit)
     earned = sum(home.income_wages(year_law), ZERO) + ordinary
-    credit = _child_tax_credit(rules, more, federal.agi, earned, tax)
+    credit = _child_tax_credit(rules, more, federal.agi, earned, tax - savers)
+    federal_tax = (bill.federal_income_tax - cents(federal.income_tax)
+                   + cents(tax - savers - credit))
     niit = rules["net_investment_income_tax"]
     over = max(ZERO, federal.agi - niit["threshold"][home.filing_status])
     investment = min(max(ZERO, net_gain), over) * pct(niit["rate_pct"])
-    ctx = context(year_law, more, federal)
-    return IncomeTax(federal_income_tax=cents(tax - credit),
-                     net_investment_income_tax=cents(investment),
-                     state_income_tax=cents(state_income_tax(ctx)) + cents(local_income_tax(ctx)))
+    return IncomeTax(federal_income_tax=federal_tax, net_investment_income_tax=cents(investment),
+                     state_income_tax=bill.state_income_tax + bill.local_income_tax)
 
 
 def sale_tax(home: Household, *, ordinary: Decimal = ZERO, short_term: Decimal = ZERO,

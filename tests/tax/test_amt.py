@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators.tax import Household, law, taxes
-from calculators.tax.amt import alternative_minimum_tax, amt_added, exemption
+from calculators.tax.amt import alternative_minimum_tax, amt_added, exemption, federal_return
 from calculators.tax.federal import federal_income_tax
 
 SETTINGS = settings(max_examples=60, deadline=None, database=None,
@@ -147,3 +147,24 @@ def test_the_amt_added_is_at_most_28_percent_of_the_spread_plus_the_phase_out(wa
 @pytest.mark.parametrize("status", ["single", "married_joint", "head_of_household"])
 def test_every_filing_status_has_every_figure(status):
     assert exemption(RULES, status, D(0)) == RULES["exemption"][status]
+
+
+@pytest.mark.parametrize("household", [
+    Household(wages=D(400000), state="CA"),
+    Household(wages=D(250000), state="NY", filing_status="married_joint",
+              spouse_wages=D(150000)),
+    Household(wages=D(90000), state="IL", dependents=2),
+    Household(wages=D(150000), state=None),
+])
+def test_the_regular_tax_is_the_engines_return_itemized_where_it_itemizes(household):
+    federal = federal_return(household)
+    assert round(federal.income_tax, 2) == taxes(household).federal_income_tax
+    assert alternative_minimum_tax(household).regular == round(federal.tax_before_credits, 2)
+
+
+def test_an_itemizer_still_adds_the_state_taxes_back():
+    # Line 2a: an itemizer adds back the state and local taxes instead of the standard
+    # deduction, so AMTI is still the wages plus the spread.
+    itemizer = Household(wages=D(400000), state="CA")
+    assert federal_return(itemizer).itemized
+    assert alternative_minimum_tax(itemizer, D(100000)).amti == 500000

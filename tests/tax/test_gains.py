@@ -107,3 +107,22 @@ def test_a_long_term_gain_never_owes_more_than_ordinary_income(taxable, gain, st
 def test_more_gain_never_owes_less(wages, gain, more):
     less = sale_tax(home(wages), long_term=D(gain)).total
     assert sale_tax(home(wages), long_term=D(gain + more)).total >= less >= 0
+
+
+def test_an_itemizer_in_california():
+    # The engine itemizes California's tax; the gain is stacked on that return, at 20%
+    # above $545,500 of taxable income, and California taxes it as income.
+    household = home(600000, "CA")
+    extra = sale_tax(household, long_term=D(100000))
+    state = (taxes(household.replace(wages=D(700000))).state_income_tax
+             - taxes(household).state_income_tax)
+    assert extra.state_income_tax == state
+    assert extra.net_investment_income_tax == 3800
+    assert D("15000") <= extra.federal_income_tax <= D("20000")
+
+
+def test_gains_are_not_earned_income_for_the_refundable_child_credit():
+    # $10,000 of wages and two children: the refundable credit is 15% of the $7,500
+    # of earnings above $2,500, $1,125, whatever the gain.
+    household = home(10000, dependents=2)
+    assert sale_tax(household, short_term=D(5000)).federal_income_tax == 0
