@@ -135,8 +135,12 @@ def local_income_tax(ctx: StateContext) -> Decimal:
             raise CalculatorError("local", f"no local tax {home.local!r} in {home.state}; the "
                                   "engine knows " + ", ".join(known))
         place = locals_[home.local]
-        tax += max(ZERO, bracket_tax(place["brackets"][ctx.status], ctx.taxable_income())
-                   - by_status(place.get("credit", ZERO), ctx.status))
+        if place.get("rules"):
+            module = importlib.import_module(f"{__package__}.rules.{home.local.lower()}")
+            tax += module.income_tax(ctx, place)
+        else:
+            tax += max(ZERO, bracket_tax(place["brackets"][ctx.status], ctx.taxable_income())
+                       - by_status(place.get("credit", ZERO), ctx.status))
     if home.local_rate_pct:
         if ctx.params.get("local_base") == "taxable_income":
             rules = ctx.params.get("rules")
