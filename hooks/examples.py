@@ -4,7 +4,8 @@ Two markers, for any page (in practice the steps' worked examples):
 
 ``<!-- example: NAME {JSON inputs} -->``
     runs ``calculators.api.run(NAME, inputs)`` and renders a table of the inputs and a
-    table of the results, with a link that opens the calculator's page with those
+    table of the results, in the markup and style of the calculators' own result tables
+    (``calculators.report``), with a link that opens the calculator's page with those
     inputs filled in. ``<!-- example: NAME {JSON inputs} | KEY KEY ... -->`` shows only
     the named results, in that order; ``KEY[COLUMN,COLUMN]`` shows only those columns
     of a table.
@@ -28,6 +29,7 @@ import re
 from html import escape
 from typing import Any
 from urllib.parse import quote
+from xml.etree import ElementTree as ET
 
 from calculators.api import catalog, run
 from calculators.errors import CalculatorError
@@ -131,22 +133,32 @@ def _is_rows(field: dict, value: Any) -> bool:
             and bool(value) and all(isinstance(item, dict) for item in value))
 
 
-def _input_table(field: dict, items: list[dict]) -> list[str]:
-    """A list input (offers, match tiers) as a table: one row per item, a column per field."""
-    columns = [sub for sub in field["fields"] if any(sub["name"] in item for item in items)]
-    lines = [f"**{_cell(field['label'])}**", "",
-             "| " + " | ".join(_cell(sub["label"]) for sub in columns) + " |",
-             "|" + "---|" * len(columns)]
-    for item in items:
-        lines.append("| " + " | ".join(
-            _cell(input_text(sub, item[sub["name"]]) if sub["name"] in item else "—")
-            for sub in columns) + " |")
-    return [*lines, ""]
+def _figures(parent: ET.Element, caption: str, rows: list[tuple[str, str, dict]]) -> None:
+    """A two-column table of labels and values, as a calculator's own result table."""
+    table = ET.SubElement(parent, "table", {"class": "calc-figures"})
+    ET.SubElement(table, "caption").text = caption
+    body = ET.SubElement(table, "tbody")
+    for label, text, attributes in rows:
+        tr = ET.SubElement(body, "tr")
+        ET.SubElement(tr, "th", {"scope": "row"}).text = label
+        ET.SubElement(tr, "td", attributes).text = text
 
 
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+def _data_table(parent: ET.Element, caption: str, headers: list[str],
+                rows: list[list[str]]) -> None:
+    """A table that scrolls sideways on a phone, inside a region keyboards can reach."""
+    wrap = ET.SubElement(parent, "div", {"class": "calc-table-wrap", "role": "region",
+                                         "tabindex": "0", "aria-label": caption})
+    table = ET.SubElement(wrap, "table", {"class": "calc-table"})
+    ET.SubElement(table, "caption").text = caption
+    head = ET.SubElement(ET.SubElement(table, "thead"), "tr")
+    for header in headers:
+        ET.SubElement(head, "th", {"scope": "col"}).text = header
+    body = ET.SubElement(table, "tbody")
+    for row in rows or [["None."] + [""] * (len(headers) - 1)]:
+        tr = ET.SubElement(body, "tr")
+        for text in row:
+            ET.SubElement(tr, "td").text = text
 
 
 def page_dir(page: str) -> str:
@@ -215,58 +227,51 @@ def _outputs(spec: dict, keys: list[str] | None,
     return shown
 
 
-def _table(output: dict, columns: list[dict], rows: list[dict]) -> list[str]:
-    lines = [f"**{_cell(output['label'])}**", "",
-             "| " + " | ".join(_cell(c["label"]) for c in columns) + " |",
-             "|" + "---|" * len(columns)]
-    for row in rows:
-        lines.append("| " + " | ".join(_cell(format_value(row[c["key"]], c["unit"]))
-                                       for c in columns) + " |")
-    if not rows:
-        lines.append("| None. |" + " |" * (len(columns) - 1))
-    return [*lines, ""]
-
-
-def example_markdown(page: str, name: str, text: str) -> str:
-    """``<!-- example: NAME {inputs} -->`` as Markdown: inputs, results, and the link."""
+def example_html(page: str, name: str, text: str) -> str:
+    """``<!-- example: NAME {inputs} -->``: the inputs, the results and the link, in the
+    markup of the calculators' own result tables (``calculators.report``)."""
     spec = _specs()[name]
     inputs, keys = parse(text)
     result = compute(name, inputs)
     shown = _outputs(spec, keys, result)
-    fields = {field["name"]: field for field in spec["inputs"]}
-    attributes = escape(json.dumps(inputs, separators=(",", ":")), quote=True)
-    lines = [f'<div class="worked-example" data-example="{name}" data-inputs="{attributes}" '
-             f'markdown>', ""]
-    if "summary" in result and (keys is None or "summary" in keys):
-        lines += [_cell(result["summary"]), ""]
-    given = [(fields[key], value) for key, value in inputs.items() if key in fields]
-    lists = [(field, value) for field, value in given if _is_rows(field, value)]
-    lines += ["| Input | Value |", "|---|---|"]
-    lines += [f"| {_cell(field['label'])} | "
-              f"{_cell('in the table below' if (field, value) in lists else input_text(field, value))} |"
-              for field, value in given]
-    lines.append("")
-    for field, value in lists:
-        lines += _input_table(field, value)
-    scalars = [o for o, columns in shown if columns is None and o["key"] != "summary"]
-    if scalars:
-        lines += [f"| Result: {_cell(spec['title'])} | Value |", "|---|---|"]
-        lines += [f"| {_cell(o['label'])} | {_cell(with_unit(result[o['key']], o['unit']))} |"
-                  for o in scalars]
-        lines.append("")
-    for output, columns in shown:
-        if columns is not None:
-            lines += _table(output, columns, result[output["key"]])
     full = complete(spec["inputs"], inputs)
     if compute(name, full) != result:
         raise MarkerError("with every left-out input at its default the calculator gives "
                           "a different result, so its page would not show this example; "
                           "give the inputs it depends on")
-    href = escape(calculator_link(page, name, full), quote=True)
-    lines += [f'<p class="worked-example-link"><a href="{href}">{escape(spec["title"])}: '
-              f'open this example in the calculator</a>, then change the numbers to '
-              f'yours.</p>', "", "</div>"]
-    return "\n".join(lines) + "\n"
+    root = ET.Element("div", {"class": "worked-example calc-report", "data-example": name,
+                              "data-inputs": json.dumps(inputs, separators=(",", ":"))})
+    if "summary" in result and (keys is None or "summary" in keys):
+        ET.SubElement(root, "p", {"class": "calc-lead"}).text = result["summary"]
+    fields = {field["name"]: field for field in spec["inputs"]}
+    given = [(fields[key], value) for key, value in inputs.items() if key in fields]
+    lists = [(field, value) for field, value in given if _is_rows(field, value)]
+    _figures(root, "Inputs", [
+        (field["label"], "in the table below" if _is_rows(field, value)
+         else input_text(field, value), {"data-input": field["name"]})
+        for field, value in given])
+    for field, items in lists:
+        columns = [sub for sub in field["fields"] if any(sub["name"] in item for item in items)]
+        _data_table(root, field["label"], [sub["label"] for sub in columns], [
+            [input_text(sub, item[sub["name"]]) if sub["name"] in item else "—"
+             for sub in columns] for item in items])
+    scalars = [o for o, columns in shown if columns is None and o["key"] != "summary"]
+    if scalars:
+        _figures(root, f"Result: {spec['title']}", [
+            (o["label"], with_unit(result[o["key"]], o["unit"]),
+             {"data-output": o["key"], "data-value": json.dumps(result[o["key"]])})
+            for o in scalars])
+    for output, columns in shown:
+        if columns is not None:
+            _data_table(root, output["label"], [c["label"] for c in columns], [
+                [format_value(row[c["key"]], c["unit"]) for c in columns]
+                for row in result[output["key"]]])
+    link = ET.SubElement(root, "p", {"class": "worked-example-link"})
+    anchor = ET.SubElement(link, "a", {"href": calculator_link(page, name, full)})
+    anchor.text = f"{spec['title']}: open this example in the calculator"
+    anchor.tail = ", then change the numbers to yours."
+    # One line: Markdown keeps a block of HTML whole only up to a blank line.
+    return "\n" + ET.tostring(root, encoding="unicode", method="html") + "\n"
 
 
 def result_html(name: str, text: str) -> str:
@@ -289,7 +294,7 @@ def renderers(page: str) -> dict[str, Renderer]:
     results = {f"{name}.{o['key']}" for name, spec in specs.items() for o in spec["outputs"]
                if o["columns"] is None}
     return {
-        "example": Renderer(specs, lambda name, text: example_markdown(page, name, text),
+        "example": Renderer(specs, lambda name, text: example_html(page, name, text),
                             takes_inputs=True),
         "result": Renderer(results, result_html, takes_inputs=True),
     }

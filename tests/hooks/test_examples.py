@@ -25,9 +25,17 @@ def render(markdown: str, page: str = PAGE) -> str:
     return expand(markdown, examples.renderers(page), page)
 
 
-def rows(markdown: str) -> dict[str, str]:
-    """Each two-column table row of rendered Markdown, label to value."""
-    return dict(re.findall(r"^\| (.+?) \| (.+?) \|$", markdown, re.M))
+def rows(html: str) -> dict[str, str]:
+    """Each labelled row of the rendered tables, label to value."""
+    return {unescape(label): unescape(value) for label, value in re.findall(
+        r'<tr><th scope="row">(.*?)</th><td[^>]*>(.*?)</td></tr>', html)}
+
+
+def table(html: str, caption: str) -> list[list[str]]:
+    """The header and body rows of the data table with this caption."""
+    body = re.search(rf"<caption>{re.escape(caption)}</caption>(.*?)</table>", html).group(1)
+    return [[unescape(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body)]
 
 
 def test_an_example_renders_its_inputs_and_every_result_of_a_real_run():
@@ -39,9 +47,11 @@ def test_an_example_renders_its_inputs_and_every_result_of_a_real_run():
     assert table["Expected cost for the year"] == format_value(result["total_annual_cost"], "usd")
     assert table["Worst case for the year"] == "$14,600.00"
     assert table["Out-of-pocket maximum reached"] == "No"
-    assert text.startswith('<div class="worked-example" data-example="health_plan_cost" ')
-    assert "| Result: Health plan cost | Value |" in text
-    assert text.rstrip().endswith("</div>")
+    assert text.startswith('\n<div class="worked-example calc-report" '
+                           'data-example="health_plan_cost" ')
+    assert "<caption>Result: Health plan cost</caption>" in text
+    assert '<td data-output="total_annual_cost" data-value="10800.0">$10,800.00</td>' in text
+    assert text.endswith("</div>\n") and "\n\n" not in text  # one block of HTML
 
 
 def test_the_link_opens_the_calculator_with_the_same_inputs():
@@ -98,8 +108,11 @@ def test_chosen_results_are_shown_in_the_order_named_with_their_tables():
     text = render(marker)
     assert "Gap in the last year" not in text
     assert rows(text)["Total gap"] == "$53,091.36"
-    assert "| Year | Salary A | Salary B | Gap (B - A) |" in text
-    assert "| 5 | $101,295.79 | $112,550.88 | $11,255.09 |" in text
+    years = table(text, "Year by year")
+    assert years[0] == ["Year", "Salary A", "Salary B", "Gap (B - A)"]
+    assert years[5] == ["5", "$101,295.79", "$112,550.88", "$11,255.09"]
+    assert ('<div class="calc-table-wrap" role="region" tabindex="0" '
+            'aria-label="Year by year">') in text
 
 
 def test_a_tables_columns_can_be_chosen():
@@ -107,8 +120,8 @@ def test_a_tables_columns_can_be_chosen():
               '"state_rate_pct": 5, "fica_rate_pct": 7.65, "signon_bonus": 4000} '
               '| asks[label, salary_equivalent] keep_per_dollar -->')
     text = render(marker)
-    assert "| What you ask for | Worth as salary |\n|---|---|\n" in text
-    assert "| A sign-on bonus of $4,000 | $4,000.00 |" in text
+    assert table(text, "Asks") == [["What you ask for", "Worth as salary"],
+                                   ["A sign-on bonus of $4,000", "$4,000.00"]]
     assert rows(text)["Kept of each extra dollar"] == "65.35%"
 
 
@@ -129,12 +142,12 @@ def test_a_list_input_reads_as_its_items():
               '{"match_pct": 50, "of_pay_pct": 2}], "vesting": {"type": "cliff", "years": 3}} '
               '| employer_match_annual -->')
     text = render(marker)
-    table = rows(text)
-    assert table["Match formula"] == "in the table below"
-    assert ("**Match formula**\n\n| Match rate | On the next % of pay |\n|---|---|\n"
-            "| 100% | 3% |\n| 50% | 2% |\n") in text
-    assert table["Vesting of the match"] == "Schedule Cliff, Cliff after (years) 3 years"
-    assert table["Employer match for the year"] == "$3,200.00"
+    values = rows(text)
+    assert values["Match formula"] == "in the table below"
+    assert table(text, "Match formula") == [["Match rate", "On the next % of pay"],
+                                            ["100%", "3%"], ["50%", "2%"]]
+    assert values["Vesting of the match"] == "Schedule Cliff, Cliff after (years) 3 years"
+    assert values["Employer match for the year"] == "$3,200.00"
 
 
 def test_a_list_inside_a_list_input_reads_as_its_items():
