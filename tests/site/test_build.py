@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -72,6 +73,17 @@ def test_figures_are_stated_with_source_and_date(built_site):
     assert f'<span class="figure-value">{format_value(figure)}</span>' in html
     assert f">BLS ECEC</a>, {format_as_of(figure.as_of)})" in html
     assert "<!-- figure:" not in html
+
+
+def test_the_figures_page_lists_every_source_the_site_cites(built_site):
+    figures = read(built_site, "figures/index.html")
+    listed = set(re.findall(r'<td><a href="([^"]+)">', figures.split('id="sources"', 1)[1]))
+    cited = set()
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        cited |= set(re.findall(r'<span class="(?:source-cite|figure-cite)"[^>]*>\(<a href="([^"]+)"',
+                                html))
+    assert cited and cited <= listed
 
 
 def test_generated_pages_edit_their_yaml(built_site):
