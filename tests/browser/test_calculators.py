@@ -37,6 +37,7 @@ CHANGES = {
     "offer_comparison": [{"years": 6}, {"offers[1].base_salary": 130000,
                                         "offers[0].raise_pct": 5}],
     "benefit_tradeoff": [{"salary": 120000}, {"extra_pto_days": 10, "learning_budget": 0}],
+    "take_home_pay": [{"salary": 150000}, {"state": "TX", "traditional_401k": 10000}],
 }
 PYODIDE_MARKS = ("pyodide", "calculator-worker", ".wasm", "/engine-")
 
