@@ -102,8 +102,8 @@ class Purchase:
     shares: Decimal = out("Shares", "count", places=4)
     cost: Decimal = out("Cost", "usd")
     refund: Decimal = out("Refunded", "usd")
-    market_value: Decimal = out("Worth on the purchase date", "usd")
-    cap_left: Decimal = out("Cap left after", "usd",
+    market_value: Decimal = out("Worth", "usd", help="On the purchase date.")
+    cap_left: Decimal = out("Cap left", "usd",
                             help="What is left of the year's cap, at the offering price.")
 
 
