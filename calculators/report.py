@@ -291,7 +291,14 @@ def _rsu_charts(name: str, result: dict[str, Any]) -> list[Chart]:
              bar_chart(f"{name}-withholding", "Withheld and owed", rows, "usd"))]
 
 
+def _take_home_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = [(row["part"], row["amount"]) for row in result["breakdown"]]
+    return [("Where each dollar of salary goes, in a year",
+             bar_chart(f"{name}-breakdown", "Wages by where they go", rows, "usd"))]
+
+
 CHARTS: dict[str, Callable[[str, dict[str, Any]], list[Chart]]] = {
+    "take_home_pay": _take_home_charts,
     "package_value": _package_charts,
     "offer_comparison": _comparison_charts,
     "salary_growth": _salary_charts,

@@ -179,6 +179,6 @@ CALCULATOR = Calculator(
     inputs=INPUTS,
     result=TakeHome,
     function=take_home_pay,
-    example={"salary": 100000, "state": "IL", "filing_status": "single",
+    example={"salary": 100000, "state": "CA", "filing_status": "single",
              "traditional_401k": 6000, "hsa_payroll": 2000, "pretax_premiums": 1440},
 )
