@@ -1,7 +1,8 @@
 """Alabama: AGI less a standard deduction that slides down with AGI (or the itemized
 deductions where more: for a wage earner, the Social Security and Medicare taxes), the
-federal income tax (after nonrefundable credits and the refundable child and earned income credits),
-and personal and dependent exemptions (the latter by AGI), taxed by the brackets."""
+federal income tax (after nonrefundable credits, less the refundable child and earned
+income credits), and personal and dependent exemptions (the latter by AGI), taxed by
+the brackets."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ def standard_deduction(ctx: StateContext) -> Decimal:
     steps = (max(ZERO, ctx.agi - ctx.figure("standard_deduction_phaseout_start"))
              / ctx.params["standard_deduction_phaseout_step"]).to_integral_value(
                  rounding=ROUND_FLOOR)
-    return max(ctx.figure("standard_deduction_min"),
-               ctx.figure("standard_deduction") - steps * ctx.figure("standard_deduction_step_amount"))
+    reduced = ctx.figure("standard_deduction") - steps * ctx.figure("standard_deduction_step_amount")
+    return max(ctx.figure("standard_deduction_min"), reduced)
 
 
 def deduction(ctx: StateContext) -> Decimal:

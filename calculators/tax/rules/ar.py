@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from ...money import ZERO, pct
+from ...money import ZERO
 from ..brackets import bracket_tax
 from ..state import StateContext
 from ._south import aged, over
@@ -19,7 +19,8 @@ def formula_tax(p: dict, income: Decimal) -> Decimal:
     threshold, above it the high-income table less its bracket adjustment."""
     if income <= p["high_income_threshold"]:
         return bracket_tax(p["brackets"]["all"], income)
-    return bracket_tax(p["high_income_brackets"], income) - over(p["high_income_adjustment"], income)
+    adjustment = over(p["high_income_adjustment"], income)
+    return bracket_tax(p["high_income_brackets"], income) - adjustment
 
 
 def regular_tax(p: dict, income: Decimal) -> Decimal:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ...money import ZERO, pct
 from ..state import StateContext
-from ._south import aged, earned_income_credit, from_
+from ._south import aged, earned_income_credit, from_, over
 
 
 def exemptions(ctx: StateContext) -> Decimal:
@@ -33,7 +33,7 @@ def income_tax(ctx: StateContext) -> Decimal:
         credits += p["senior_credit"]
     before_joint = max(ZERO, tax - credits)
     if home.joint and min(ctx.wages) >= p["joint_credit_min_earnings"]:
-        share = from_(p["joint_credit"], max(ZERO, income))
+        share = over(p["joint_credit"], max(ZERO, income))
         credits += min(before_joint * pct(share), p["joint_credit_cap"])
     credits += earned_income_credit(ctx) * pct(p["eitc_match_pct"])
     return max(ZERO, tax - credits)
