@@ -7,6 +7,9 @@ Each takes a state's parameters as its table in the year's data file gives them.
 (Decimal('3'), Decimal('0'))
 >>> phase_down(D(1000), D(60000), {"start": 50000, "end": 70000})
 Decimal('500')
+>>> table = [[0, 800], [100, 500], [200, 0]]
+>>> step_amount(table, D(100)), step_amount(table, D(101)), step_amount(table, D(500))
+(Decimal('800'), Decimal('500'), Decimal('0'))
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any
 from ...money import ZERO, pct
 from ..state import StateContext, by_status
 
-__all__ = ["steps", "phase_down", "surtax", "adults_aged"]
+__all__ = ["steps", "phase_down", "step_amount", "surtax", "adults_aged"]
 
 
 def steps(excess: Decimal, step: Any) -> Decimal:
@@ -34,6 +37,15 @@ def phase_down(amount: Decimal, income: Decimal, band: Mapping[str, Any]) -> Dec
     if income >= end:
         return ZERO
     return amount * (end - income) / (end - start)
+
+
+def step_amount(table: Any, income: Decimal) -> Decimal:
+    """The amount of the last ``[over, amount]`` row whose ``over`` ``income`` passes."""
+    amount = Decimal(table[0][1])
+    for over, row in table[1:]:
+        if income > over:
+            amount = Decimal(row)
+    return amount
 
 
 def surtax(ctx: StateContext, income: Decimal) -> Decimal:
