@@ -33,6 +33,16 @@ defers ($400): $2,800. Deferring 5% would earn $3,200, so $400 is left on the ta
 >>> r["employer_match_pct_of_pay"], r["best_contribution_pct"]
 (3.5, 5.0)
 
+In Texas, single, her $3,200 deferral saves $704 of federal income tax (22%), so it
+costs her $2,496 of take-home pay; a Roth deferral saves nothing now.
+
+>>> r = run("retirement_match", {"salary": 80000, "contribution_pct": 4, "state": "TX"})
+>>> r["tax_saved_by_deferral"], r["net_cost_of_deferral"]
+(704.0, 2496.0)
+>>> run("retirement_match", {"salary": 80000, "contribution_pct": 4, "state": "TX",
+...     "roth": True})["tax_saved_by_deferral"]
+0.0
+
 Ben earns $300,000, defers 10% and his plan matches 100% of 6% per paycheck with no
 true-up. His deferrals reach the $24,500 limit in paycheck 22 of 26, and the match
 stops with them: he gets $14,807.69 instead of the $18,000 a true-up would pay.
@@ -53,8 +63,8 @@ from .errors import CalculatorError
 from .fields import boolean, choice, integer, list_of, obj, percent, usd
 from .money import HUNDRED, ONE, ZERO, pct
 from .spec import Calculator, join, out
-from .tax import deferral_limit, law
-from .taxfacts import DEFAULT_YEAR
+from .tax import deferral_limit, law, taxes
+from .taxfacts import DEFAULT_YEAR, household, tax_facts
 
 __all__ = [
     "RetirementMatch",
@@ -171,6 +181,10 @@ INPUTS = (
     VESTING,
     integer("years_of_service", "Years of service", "years",
             "Completed years with the employer, for vesting.", min=0, max=50, default=0),
+    boolean("roth", "Roth deferrals",
+            "Whether you defer into a Roth 401(k) (taxed now) rather than a traditional one.",
+            default=False),
+    *(field for field in tax_facts(state_required=False) if field.name != "age"),
     integer("age", "Your age", "years",
             "At the end of the year: from 50 you may defer more (catch-up contributions), "
             "and more again from 60 to 63.", min=14, max=120, default=35),
@@ -205,6 +219,10 @@ class RetirementMatch:
     vested_pct: Decimal = out("Vested after your years of service", "pct")
     vested_match_annual: Decimal = out("Vested part of this year's match", "usd")
     vesting_schedule: list[VestingYear] = out("Vesting schedule", "table", row=VestingYear)
+    tax_saved_by_deferral: Decimal = out(
+        "Tax your deferral saves this year", "usd",
+        help="Income tax a traditional deferral puts off (nothing for a Roth deferral).")
+    net_cost_of_deferral: Decimal = out("What your deferral costs your take-home pay", "usd")
 
 
 def formula_match(deferral: Decimal, pay: Decimal, tiers: list[dict[str, Any]]) -> Decimal:
@@ -321,7 +339,9 @@ def retirement_match(
     compensation_limit: Decimal,
     vesting: dict[str, Any],
     years_of_service: int,
+    roth: bool,
     age: int,
+    **facts: Any,
 ) -> RetirementMatch:
     limits = law(DEFAULT_YEAR)["limits"]
     catch_up = deferral_limit(limits, age) - limits["elective_deferral"]
@@ -349,6 +369,9 @@ def retirement_match(
     best_match = max(matches.values())
     best_pct = min(c for c, m in matches.items() if m == best_match)
     vested = vested_fraction(vesting, years_of_service)
+    home = household({**facts, "age": age}, wages=salary)
+    kind = "roth_401k" if roth else "traditional_401k"
+    saved = taxes(home).total - taxes(home.replace(pretax={kind: year.deferral})).total
     return RetirementMatch(
         employee_contribution_annual=year.deferral,
         employer_match_annual=year.match,
@@ -365,6 +388,8 @@ def retirement_match(
         vested_pct=vested * HUNDRED,
         vested_match_annual=year.match * vested,
         vesting_schedule=_schedule(vesting),
+        tax_saved_by_deferral=saved,
+        net_cost_of_deferral=year.deferral - saved,
     )
 
 
