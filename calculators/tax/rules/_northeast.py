@@ -15,7 +15,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from ...money import ZERO
 
-__all__ = ["step", "steps_of"]
+__all__ = ["poverty_guideline", "step", "steps_of"]
 
 
 def step(table: Sequence[Sequence[Decimal | int]], income: Decimal) -> Decimal:
@@ -33,3 +33,9 @@ def steps_of(excess: Decimal, size: Decimal | int) -> Decimal:
     if excess <= 0:
         return ZERO
     return (excess / Decimal(size)).to_integral_value(rounding=ROUND_CEILING)
+
+
+def poverty_guideline(table: Sequence[Decimal | int], people: int) -> Decimal:
+    """The federal poverty guideline for ``people``: ``[first person, each more]``."""
+    first, more = table
+    return Decimal(first) + Decimal(more) * (people - 1)
