@@ -6,7 +6,21 @@ Run by generate.sh with PolicyEngine-US installed (requirements.txt)::
 
 Households go through PolicyEngine many to a Simulation (``--batch``), which is far
 faster than one at a time; ``--check N`` also runs N households (spread over the
-states) one by one and stops if any figure differs from the batched run. The fixture's
+states) one by one and stops if any figure differs from the batched run.
+
+Each batch goes through PolicyEngine twice. PolicyEngine's federal SALT deduction
+starts from ``state_withheld_income_tax``, its rough estimate of the state tax withheld
+(for California, AGI less the single standard deduction taxed at single rates,
+whatever the filing status), and leaves out the state disability and leave
+contributions Schedule A line 5a counts as state income tax. So the first pass gives
+each household's state and local income taxes and payroll contributions, and the
+second runs the same households again with ``state_and_local_sales_or_income_tax``
+(the SALT deduction's income tax source, a TaxUnit input) set to the taxes the
+household owes: state income tax after nonrefundable credits, local income tax (not in
+Maryland and Indiana, whose county tax the fixture leaves out) and the contributions in
+SALT_STATE_PAYROLL. The fixture's figures are the second pass's; the first pass's
+federal figure stays under ``pe.federal_income_tax_withheld_salt``. This is a choice of
+input to the oracle, not a correction of its arithmetic. The fixture's
 "expected" figures start equal to the oracle's; apply_corrections.py then applies
 corrections.json. PolicyEngine is imported only when the script runs, so the module
 imports without it.
@@ -60,6 +74,8 @@ TAX_UNIT_VARIABLES = (
     "employee_state_payroll_tax",
     "adjusted_gross_income",
     "standard_deduction",
+    "state_and_local_sales_or_income_tax",
+    "salt",
     "salt_deduction",
     "itemized_taxable_income_deductions",
     "taxable_income",
@@ -77,6 +93,49 @@ PERSON_VARIABLES = (
 COUNTY_TAX_STATES = {"MD": "md_local_income_tax_before_refundable_credits",
                      "IN": "in_county_tax"}
 
+# The state payroll contributions (PolicyEngine's parts of employee_state_payroll_tax)
+# an itemizer deducts as state income tax: the IRS Instructions for Schedule A, line 5a,
+# count mandatory contributions to the California, New Jersey and New York
+# nonoccupational disability benefit funds and the Rhode Island temporary disability
+# benefit fund, to the Alaska, California, New Jersey and Pennsylvania unemployment
+# funds, and to state family leave programs; Rev. Rul. 2025-4 treats an employee's
+# contributions to a state paid family and medical leave program as state income tax.
+SALT_STATE_PAYROLL = {
+    "ca_employee_state_disability_insurance_contribution":
+        "California SDI (disability and paid family leave)",
+    "co_employee_famli_contribution": "Colorado FAMLI (paid family and medical leave)",
+    "ct_employee_paid_leave_contribution": "Connecticut paid leave",
+    "de_employee_paid_leave_contribution": "Delaware paid leave",
+    "ma_employee_paid_leave_contribution": "Massachusetts paid family and medical leave",
+    "me_employee_paid_leave_contribution": "Maine paid family and medical leave",
+    "mn_employee_paid_leave_contribution": "Minnesota paid leave",
+    "nj_employee_temporary_disability_insurance_contribution":
+        "New Jersey temporary disability insurance",
+    "nj_employee_family_leave_insurance_contribution": "New Jersey family leave insurance",
+    "nj_employee_unemployment_insurance_contribution":
+        "New Jersey unemployment compensation fund (named in line 5a)",
+    "ny_employee_paid_family_leave_contribution": "New York paid family leave",
+    "ny_employee_disability_benefits_contribution": "New York disability benefits",
+    "or_employee_paid_leave_contribution": "Oregon Paid Leave",
+    "pa_employee_unemployment_compensation_contribution":
+        "Pennsylvania unemployment compensation fund (named in line 5a)",
+    "ri_employee_temporary_disability_insurance_contribution":
+        "Rhode Island temporary disability insurance",
+    "wa_employee_paid_leave_contribution": "Washington paid family and medical leave",
+}
+# The parts left out of the SALT input: neither a disability or unemployment fund line
+# 5a names nor a family or medical leave program.
+NOT_SALT_STATE_PAYROLL = {
+    "nj_employee_workforce_fund_contribution":
+        "New Jersey Workforce Development Partnership and Supplemental Workforce Funds "
+        "(N.J.S.A. 34:15D), not the unemployment compensation fund",
+    "or_employee_statewide_transit_tax":
+        "Oregon statewide transit tax (ORS 320.550): a tax on wages, not a benefit fund; "
+        "whether it is a deductible state income tax is not settled by line 5a",
+    "vt_employee_child_care_contribution": "Vermont child care contribution",
+    "wa_employee_long_term_care_contribution": "Washington WA Cares long-term care premium",
+}
+
 TEST_KEYS = ["federal_income_tax", "social_security_tax", "medicare_tax",
              "state_income_tax", "local_income_tax", "state_payroll_tax"]
 
@@ -87,14 +146,29 @@ FORMULAS = {
                           "PolicyEngine itemizes when that is worth more than the standard "
                           "deduction (pe.tax_unit_itemizes); the only itemized deduction these "
                           "households have is state and local income tax (pe.salt_deduction, "
-                          "within the 2026 cap), which in MD and IN includes the county tax",
+                          "within the 2026 cap). Every figure is from a second PolicyEngine run "
+                          "with state_and_local_sales_or_income_tax set to the first run's "
+                          "state_income_tax_before_refundable_credits + "
+                          "local_income_tax_before_refundable_credits (left out in MD and IN) + "
+                          "the state payroll contributions Schedule A line 5a counts as state "
+                          "income tax (about.salt_input); real estate taxes are 0. "
+                          "pe.federal_income_tax_withheld_salt is the first run's income_tax + "
+                          "eitc, on PolicyEngine's own SALT estimate from "
+                          "state_withheld_income_tax "
+                          "(pe.state_and_local_sales_or_income_tax_withheld_salt, "
+                          "pe.salt_deduction_withheld_salt, pe.tax_unit_itemizes_withheld_salt)",
     "social_security_tax": "employee_social_security_tax, summed over the worker and spouse",
     "medicare_tax": "employee_medicare_tax (1.45%, summed over the worker and spouse) + "
                     "additional_medicare_tax (the tax unit's 0.9%)",
     "state_income_tax": "state_income_tax_before_refundable_credits: the state's income tax "
                         "after nonrefundable credits, before refundable ones; local income "
                         "taxes are not in it (PolicyEngine keeps them apart). "
-                        "pe.state_income_tax is after refundable credits too",
+                        "pe.state_income_tax is after refundable credits too. From the "
+                        "second run (see federal_income_tax), which changes it only where "
+                        "the state's tax follows the federal return (CO and NM start from "
+                        "federal taxable income, GA itemizes as the federal return does, "
+                        "MO deducts federal income tax); pe.first_pass holds the first "
+                        "run's figure where it differs",
     "local_income_tax": "local_income_tax_before_refundable_credits: for the NYC households "
                         "New York City's resident income tax before its refundable credits, "
                         "0 elsewhere; left out in MD and IN, where PolicyEngine charges a "
@@ -177,34 +251,91 @@ def _cents(value: float) -> float:
     return round(float(value) + 0.0, 2) + 0.0
 
 
-def run_batch(homes: list[dict]) -> list[dict]:
-    """Every household's oracle figures from one PolicyEngine Simulation."""
+def check_salt_payroll(payroll_parts: dict[str, list[str]]) -> None:
+    """Stop unless every state payroll part is either counted in the SALT input or not."""
+    parts = {name for names in payroll_parts.values() for name in names}
+    unsorted = parts - set(SALT_STATE_PAYROLL) - set(NOT_SALT_STATE_PAYROLL)
+    if unsorted:
+        raise SystemExit(f"state payroll parts neither in SALT_STATE_PAYROLL nor in "
+                         f"NOT_SALT_STATE_PAYROLL: {sorted(unsorted)}")
+
+
+def simulate(homes: list[dict], salt: list[float] | None = None) -> dict:
+    """One PolicyEngine Simulation of ``homes``: each figure, a list by household.
+
+    ``salt``, when given, is each household's state_and_local_sales_or_income_tax."""
     from policyengine_us import Simulation
 
-    simulation = Simulation(situation=build_situation(homes))
-    system = simulation.tax_benefit_system
-    payroll_parts = state_payroll_parts(system)
+    situation = build_situation(homes)
+    if salt is not None:
+        for number, value in enumerate(salt):
+            situation["tax_units"][f"h{number}_tax_unit"][
+                "state_and_local_sales_or_income_tax"] = {PERIOD: value}
+    simulation = Simulation(situation=situation)
+    payroll_parts = state_payroll_parts(simulation.tax_benefit_system)
+    check_salt_payroll(payroll_parts)
     household_ids = list(simulation.populations["household"].ids)
     assert household_ids == [f"h{n}_household" for n in range(len(homes))], household_ids[:3]
 
     def per_household(name: str) -> list[float]:
         return [float(v) for v in simulation.calculate(name, YEAR, map_to="household")]
 
-    pe = {name: per_household(name) for name in TAX_UNIT_VARIABLES + PERSON_VARIABLES}
-    payroll = {name: per_household(name)
-               for names in payroll_parts.values() for name in names}
-    filing = simulation.calculate("filing_status", YEAR, decode_enums=True)
-    itemizes = simulation.calculate("tax_unit_itemizes", YEAR, map_to="household")
-    county = simulation.calculate("county_str", YEAR)
+    return {
+        "pe": {name: per_household(name) for name in TAX_UNIT_VARIABLES + PERSON_VARIABLES},
+        "payroll": {name: per_household(name)
+                    for names in payroll_parts.values() for name in names},
+        "payroll_parts": payroll_parts,
+        "filing": simulation.calculate("filing_status", YEAR, decode_enums=True),
+        "itemizes": simulation.calculate("tax_unit_itemizes", YEAR, map_to="household"),
+        "county": simulation.calculate("county_str", YEAR),
+    }
+
+
+def salt_inputs(homes: list[dict], first: dict) -> list[float]:
+    """Each household's own state and local income taxes, from the first pass."""
+    pe, payroll = first["pe"], first["payroll"]
+    salt = []
+    for n, home in enumerate(homes):
+        state = home["inputs"]["state"]
+        value = pe["state_income_tax_before_refundable_credits"][n]
+        if state not in COUNTY_TAX_STATES:
+            value += pe["local_income_tax_before_refundable_credits"][n]
+        value += sum(payroll[name][n] for name in first["payroll_parts"].get(state, [])
+                     if name in SALT_STATE_PAYROLL)
+        salt.append(value)
+    return salt
+
+
+def run_batch(homes: list[dict]) -> list[dict]:
+    """Every household's oracle figures from two PolicyEngine Simulations: the first
+    for its state and local taxes, the second with them as its SALT input."""
+    first = simulate(homes)
+    salt = salt_inputs(homes, first)
+    second = simulate(homes, salt)
+    pe, payroll, payroll_parts = second["pe"], second["payroll"], second["payroll_parts"]
 
     results = []
     for n, home in enumerate(homes):
         inputs = home["inputs"]
         state = inputs["state"]
         raw = {name: _cents(values[n]) for name, values in pe.items()}
-        raw["filing_status"] = str(filing[n])
-        raw["tax_unit_itemizes"] = bool(itemizes[n])
-        raw["county"] = str(county[n])
+        if abs(raw["salt"] - salt[n]) > 0.05:
+            raise SystemExit(f"{home['id']}: PolicyEngine's salt {raw['salt']} is not the "
+                             f"input {salt[n]:.2f}")
+        del raw["salt"]
+        raw["filing_status"] = str(second["filing"][n])
+        raw["tax_unit_itemizes"] = bool(second["itemizes"][n])
+        raw["county"] = str(second["county"][n])
+        once = first["pe"]
+        raw["federal_income_tax_withheld_salt"] = _cents(once["income_tax"][n]
+                                                         + once["eitc"][n])
+        raw["state_and_local_sales_or_income_tax_withheld_salt"] = _cents(
+            once["state_and_local_sales_or_income_tax"][n])
+        raw["salt_deduction_withheld_salt"] = _cents(once["salt_deduction"][n])
+        raw["tax_unit_itemizes_withheld_salt"] = bool(first["itemizes"][n])
+        for name in SECOND_PASS_CHECKED:
+            if abs(once[name][n] - pe[name][n]) > 0.005:
+                raw.setdefault("first_pass", {})[name] = _cents(once[name][n])
         oracle = {
             "federal_income_tax": _cents(raw["income_tax"] + raw["eitc"]),
             "social_security_tax": raw["employee_social_security_tax"],
@@ -221,6 +352,15 @@ def run_batch(homes: list[dict]) -> list[dict]:
         oracle["pe"] = raw
         results.append(oracle)
     return results
+
+
+# Figures compared between the passes: a household whose figure differs keeps the
+# first pass's under pe.first_pass (the fixture's is the second pass's).
+SECOND_PASS_CHECKED = ("state_income_tax_before_refundable_credits",
+                       "local_income_tax_before_refundable_credits",
+                       "employee_state_payroll_tax", "employee_social_security_tax",
+                       "employee_medicare_tax", "additional_medicare_tax",
+                       "adjusted_gross_income")
 
 
 def check_filing_status(homes: list[dict], results: list[dict]) -> None:
@@ -319,6 +459,23 @@ def main(argv: list[str] | None = None) -> int:
             },
         },
         "state_payroll_states": sorted(state_payroll_parts(system)),
+        "salt_input": {
+            "variable": "state_and_local_sales_or_income_tax (TaxUnit), set in a second "
+                        "PolicyEngine run to the first run's figures: "
+                        "state_income_tax_before_refundable_credits + "
+                        "local_income_tax_before_refundable_credits (not in MD and IN, "
+                        "where PolicyEngine's county tax is for a county the inputs cannot "
+                        "name) + the state payroll parts counted below; real_estate_taxes "
+                        "0. PolicyEngine's own estimate (from state_withheld_income_tax) "
+                        "is what the first run used",
+            "why": "the taxes the household owes are what it deducts; PolicyEngine's "
+                   "state_withheld_income_tax is a per-person approximation and leaves the "
+                   "payroll contributions out. A choice of input, not a correction",
+            "state_payroll_counted": SALT_STATE_PAYROLL,
+            "state_payroll_not_counted": NOT_SALT_STATE_PAYROLL,
+            "source": "IRS Instructions for Schedule A (Form 1040), line 5a; "
+                      "Rev. Rul. 2025-4 (state paid family and medical leave)",
+        },
         "timing_seconds": {"batched": round(batched_seconds, 1), "batch": args.batch,
                            "one_by_one_check": round(single_seconds, 1),
                            "one_by_one_households": args.check},
