@@ -1,4 +1,4 @@
-"""Two to five offers side by side, year by year.
+"""Two to five offers side by side, year by year: before tax, after tax, and by place.
 
 Conventions:
 
@@ -17,18 +17,36 @@ Conventions:
 * The expected yearly health cost (yours: premiums plus out of pocket, less employer
   HSA money, e.g. from the health plan calculator) is subtracted; other benefits are
   added at their yearly value.
-* The leader has the largest cumulative total at the end of ``years``; its margin is
-  over the runner-up, and as a percent of the leader's total. Within
-  ``close_band_pct`` the comparison is too close to call.
+* After tax: each offer is taxed where it is, in its own ``state`` (with ``local`` or
+  ``local_rate_pct`` where a city or county taxes wages), else in the comparison's
+  ``state``, under the comparison's tax facts (filing status, spouse's wages, age,
+  children, tax year). Each year's wages (salary, expected bonus, sign-on and the RSUs
+  that vest in it) go through the tax engine once; the year's taxes are what the
+  offer adds to the household's bill (on a joint return, over the tax on the spouse's
+  wages alone). The vested 401(k) match, other benefits and the health cost are not
+  wages: they count as they are. Your own 401(k) deferral is counted as pay, and taxed
+  as pay. Every year is taxed under the tax year's law, held at today's figures like
+  the 401(k) limits.
+* Purchasing power is the after-tax total divided by the price level / 100 where the
+  offer is: the offer's ``price_level``, else its state's BEA regional price parity
+  (:mod:`calculators.prices`; US = 100).
+* The leader has the largest total at the end of ``years`` on the measure ``rank_by``
+  names: ``after_tax`` (the default), ``pre_tax`` or ``purchasing_power``. While an
+  offer has no state its taxes are unknown, and the offers are ranked before tax
+  (``ranked_by`` and ``ranking_note`` say so). The margin is the leader's lead over
+  the runner-up on that measure, and as a percent of the leader's total; within
+  ``close_band_pct`` the comparison is too close to call. Each offer's rank, and how
+  far it is behind the leader (never negative), are on the same measure.
 * Leaving after ``leave_after_months`` forfeits, per offer: unvested equity from every
   grant made before you leave; the unvested part of the match earned so far (the match
   accrues evenly through each year, and vesting counts completed years); and the
-  sign-on repayment under the offer's terms.
+  sign-on repayment under the offer's terms (before tax).
 
 A worked story: offer A pays $120,000 with 3% raises; offer B pays $110,000 with 4%
 raises, a $10,000 sign-on bonus and a $40,000 grant over 4 years with a 1-year cliff.
-Over four years B leads, by far more than 2%, but leaving B after 6 months would
-cost the whole sign-on and the whole grant.
+Without a state the offers are ranked before tax: over four years B leads, by far
+more than 2%, but leaving B after 6 months would cost the whole sign-on and the whole
+grant.
 
 >>> from calculators.api import run
 >>> r = run("offer_comparison", {"years": 4, "leave_after_months": 6, "offers": [
@@ -37,27 +55,72 @@ cost the whole sign-on and the whole grant.
 ...      "equity_grant_value": 40000}]})
 >>> [(row["offer"], row["total"]) for row in r["offers"]]
 [('A', 502035.24), ('B', 517111.04)]
->>> r["leader"], r["margin"], r["too_close_to_call"]
-('B', 15075.8, False)
+>>> r["leader"], r["margin"], r["too_close_to_call"], r["ranked_by"]
+('B', 15075.8, False, 'Before tax')
 >>> [(row["offer"], row["total"]) for row in r["forfeiture"]]
 [('A', 0.0), ('B', 50000.0)]
+
+Two offers of $120,000, one in Texas and one in Illinois, are the same before tax;
+after tax Texas leads by Illinois's income tax, 4.95% of $120,000 less its $2,850
+exemption: $5,798.93 a year. At each state's prices (Texas 97.2, Illinois 98.9) the
+lead is larger still.
+
+>>> r = run("offer_comparison", {"years": 1, "offers": [
+...     {"name": "Austin", "base_salary": 120000, "state": "TX"},
+...     {"name": "Chicago", "base_salary": 120000, "state": "IL"}]})
+>>> [(row["offer"], row["total"], row["after_tax_total"]) for row in r["offers"]]
+[('Austin', 120000.0, 93250.0), ('Chicago', 120000.0, 87451.08)]
+>>> r["leader"], r["margin"], r["ranked_by"]
+('Austin', 5798.93, 'After tax')
+>>> [row["purchasing_power_total"] for row in r["offers"]]
+[95936.21, 88423.74]
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from .equity import check_schedule, fraction_vested, vesting_events
 from .errors import CalculatorError
-from .fields import choice, integer, list_of, percent, text, usd
+from .fields import choice, integer, list_of, number, percent, text, usd
 from .money import HUNDRED, ONE, ZERO, format_usd, pct, quantize
+from .prices import price_level
 from .retirement import MATCH_FORMULA, VESTING, annual_match, vested_fraction
 from .signon import repay_fraction
-from .spec import Calculator, join, out
+from .spec import Calculator, Choice, Field, join, out
+from .tax import taxes
+from .taxfacts import LOCALS, STATES, household, tax_facts
 
-__all__ = ["OfferComparison", "offer_comparison", "CALCULATOR"]
+__all__ = ["MEASURES", "OfferComparison", "chart_series", "offer_comparison", "CALCULATOR"]
+
+# What can rank the offers: the value of ``rank_by``, and the words that name it.
+MEASURES = (
+    ("after_tax", "After tax"),
+    ("pre_tax", "Before tax"),
+    ("purchasing_power", "Purchasing power"),
+)
+_LABELS = dict(MEASURES)
+_MEASURE_OF_LABEL = {label: measure for measure, label in MEASURES}
+# The measure to fall back on, in turn, while an offer lacks the one asked for.
+_FALLBACK = {
+    "purchasing_power": ("purchasing_power", "after_tax", "pre_tax"),
+    "after_tax": ("after_tax", "pre_tax"),
+    "pre_tax": ("pre_tax",),
+}
+_IN_WORDS = {"pre_tax": "before tax", "after_tax": "after tax",
+             "purchasing_power": "in purchasing power"}
+_NOTES = {
+    "pre_tax": "Ranked before tax: pay and benefits as the offers state them.",
+    "after_tax": "Ranked after tax: each year's pay less federal, state, local and payroll "
+                 "taxes, with the benefits that are not taxed as pay.",
+    "purchasing_power": "Ranked by purchasing power: the after-tax total divided by the price "
+                        "level where each offer is (US = 100).",
+}
+# An offer's own tax facts; an error the engine names by one of them belongs to the offer.
+OFFER_TAX_FACTS = ("state", "local", "local_rate_pct")
 
 
 def _check_offer(offer: dict[str, Any], path: str) -> None:
@@ -72,10 +135,23 @@ def _check_offers(offers: list[dict[str, Any]], path: str) -> None:
         _check_offer(offer, join(path, index))
 
 
+def _places(name: str, label: str, help: str, places: tuple[tuple[str, str], ...]) -> Field:
+    """An optional choice of state or city: empty takes the comparison's."""
+    return Field(name=name, label=label, kind="choice", unit="choice", help=help,
+                 default=None, nullable=True,
+                 choices=tuple(Choice(value=code, label=name) for code, name in places))
+
+
 OFFER_FIELDS = (
     text("name", "Offer", "A short name; empty for Offer 1, Offer 2, ...",
          default=None, nullable=True, max_length=40),
     usd("base_salary", "Base salary", "The starting annual base salary."),
+    _places("state", "State", "Where the job is, and where you would live and pay tax; "
+            "empty for your state below.", STATES),
+    number("price_level", "Price level (US = 100)", "count",
+           "Prices where the job is, the US average being 100 (BEA's regional price "
+           "parity); empty for the state's figure.", min=50, max=200, step=0.1,
+           default=None, nullable=True),
     percent("raise_pct", "Yearly raise", "The raise you expect each year.", max=50, default=0),
     percent("bonus_target_pct", "Bonus target", "The target bonus as a percent of salary.",
             max=200, default=0),
@@ -105,12 +181,37 @@ OFFER_FIELDS = (
         "Premiums plus expected out-of-pocket costs, less employer HSA money.", default=0),
     usd("other_benefits_annual", "Other benefits a year",
         "The yearly value to you of anything else the offer includes.", default=0),
+    _places("local", "City tax", "A city income tax the engine knows, where this job is.",
+            LOCALS),
+    percent("local_rate_pct", "Other local income tax",
+            "A county or city income tax rate where this job is (Maryland and Indiana "
+            "counties, Ohio and Pennsylvania towns).", max=10, default=0),
+)
+
+# The comparison's own tax facts: the reader's, shared by every offer.
+_FACTS = {field.name: field for field in tax_facts(state_required=False)}
+FACT_FIELDS = (
+    _FACTS["filing_status"],
+    dataclasses.replace(
+        _FACTS["state"], label="Your state",
+        help="Where you would live and pay tax, for each offer that names no state of its "
+             "own; empty to compare before tax."),
+    _FACTS["spouse_wages"],
+    _FACTS["age"],
+    _FACTS["dependents"],
+    _FACTS["year"],
 )
 
 INPUTS = (
     list_of("offers", "Offers", "Two to five offers to compare.", fields=OFFER_FIELDS,
             min_items=2, max_items=5, check=_check_offers),
     integer("years", "Years", "years", "How many years to compare.", min=1, max=10, default=4),
+    choice("rank_by", "Rank by",
+           "Which total decides the leader: what each offer leaves you after tax, what it "
+           "pays before tax, or what its after-tax money buys where it is.",
+           (("after_tax", "After tax"), ("pre_tax", "Before tax"),
+            ("purchasing_power", "Purchasing power (after tax, at local prices)")),
+           default="after_tax"),
     percent("contribution_pct", "Your 401(k) contribution",
             "The percent of pay you defer; empty to defer enough for each offer's full match.",
             default=None, nullable=True),
@@ -124,6 +225,7 @@ INPUTS = (
         default=24500, figure="irs-401k-deferral-limit-2026"),
     usd("compensation_limit", "Compensation limit", "Pay above this is not counted for the plan.",
         default=360000, figure="irs-401k-compensation-limit-2026"),
+    *FACT_FIELDS,
 )
 
 
@@ -154,16 +256,31 @@ class OfferYear:
     other_benefits: Decimal = out("Other benefits", "usd")
     total: Decimal = out("Total", "usd")
     cumulative: Decimal = out("Cumulative", "usd")
+    taxes: Decimal | None = out("Taxes", "usd", nullable=True,
+                                help="On the year's wages; empty without a state.")
+    after_tax: Decimal | None = out("After tax", "usd", nullable=True)
+    cumulative_after_tax: Decimal | None = out("Cumulative after tax", "usd", nullable=True)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class OfferTotal:
     offer: str = out("Offer", "text")
     rank: int = out("Rank", "count")
-    total: Decimal = out("Total over the years", "usd")
+    state: str | None = out("State", "text", nullable=True)
+    total: Decimal = out("Total before tax", "usd")
+    after_tax_total: Decimal | None = out("Total after tax", "usd", nullable=True,
+                                          help="Empty without a state.")
+    price_level: Decimal | None = out("Price level", "count", nullable=True,
+                                      help="US = 100.")
+    purchasing_power_total: Decimal | None = out(
+        "Purchasing power", "usd", nullable=True,
+        help="After tax, at US-average prices: after tax / (price level / 100).")
+    behind_leader_by: Decimal = out("Behind the leader by", "usd",
+                                    help="On the measure that ranks the offers.")
     first_year_total: Decimal = out("Year 1", "usd")
     average_annual: Decimal = out("Average a year", "usd")
-    difference_from_leader: Decimal = out("Behind the leader by", "usd")
+    difference_from_leader: Decimal = out("Difference from the leader", "usd",
+                                          help="This offer's total less the leader's.")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -181,6 +298,8 @@ class OfferComparison:
     by_year: list[OfferYear] = out("Year by year", "table", row=OfferYear)
     leader: str = out("Leader", "text")
     runner_up: str = out("Runner-up", "text")
+    ranked_by: str = out("Ranked by", "text")
+    ranking_note: str = out("How they are ranked", "text")
     margin: Decimal = out("Leader's margin", "usd")
     margin_pct: Decimal | None = out("Margin, percent of the leader's total", "pct",
                                      nullable=True, help="Empty when the leader's total is 0.")
@@ -234,42 +353,102 @@ class _Offer:
         return paid, paid * vested_fraction(self.offer["match_vesting"], full_years)
 
 
+def _yearly_taxes(facts: dict[str, Any], offer: dict[str, Any], where: str | None, path: str,
+                  wages: list[Decimal]) -> list[Decimal] | None:
+    """The taxes each year's wages add to the household's bill; ``None`` without a state.
+
+    One call of the tax engine a year (and one more on a joint return, for the tax on
+    the spouse's wages alone). An error about the offer's own place names the offer.
+    """
+    if where is None:
+        return None
+    try:
+        home = household({**facts, "state": where, "local": offer["local"],
+                          "local_rate_pct": offer["local_rate_pct"]}, wages=ZERO)
+        base = taxes(home).total if home.spouse_wages else ZERO
+        return [taxes(home.replace(wages=amount)).total - base for amount in wages]
+    except CalculatorError as error:
+        field = join(path, error.field) if error.field in OFFER_TAX_FACTS else error.field
+        raise CalculatorError(field, error.message) from None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Standing:
+    """One offer's totals over the years, on every measure (``None`` where unknown)."""
+
+    name: str
+    state: str | None
+    pre_tax: Decimal
+    first_year: Decimal
+    after_tax: Decimal | None
+    price_level: Decimal | None
+    purchasing_power: Decimal | None
+
+    def on(self, measure: str) -> Decimal | None:
+        return getattr(self, measure)
+
+
 def offer_comparison(
     *,
     offers: list[dict[str, Any]],
     years: int,
+    rank_by: str,
     contribution_pct: Decimal | None,
     close_band_pct: Decimal,
     leave_after_months: int,
     annual_deferral_limit: Decimal,
     compensation_limit: Decimal,
+    filing_status: str,
+    state: str | None,
+    spouse_wages: Decimal,
+    age: int,
+    dependents: int,
+    year: int,
 ) -> OfferComparison:
+    facts = {"filing_status": filing_status, "spouse_wages": spouse_wages, "age": age,
+             "dependents": dependents, "year": year}
     names = _names(offers)
     by_year: list[OfferYear] = []
-    totals: list[tuple[str, Decimal, Decimal]] = []
+    standings: list[_Standing] = []
     forfeiture: list[Forfeiture] = []
-    for name, offer in zip(names, offers):
+    for index, (name, offer) in enumerate(zip(names, offers)):
         model = _Offer(offer, contribution_pct, annual_deferral_limit, compensation_limit)
-        cumulative = ZERO
+        where = offer["state"] or state
+        rows: list[tuple[Any, ...]] = []
+        wages: list[Decimal] = []
         vested_before = ZERO
-        first_year = ZERO
-        for year in range(1, years + 1):
-            salary = model.salary(year)
+        for year_number in range(1, years + 1):
+            salary = model.salary(year_number)
             bonus = salary * pct(offer["bonus_target_pct"]) * pct(offer["bonus_payout_pct"])
-            signon = offer["signon_bonus"] if year == 1 else ZERO
-            equity = model.equity_vested(12 * year) - model.equity_vested(12 * (year - 1))
-            _, vested_now = model.vested_match(12 * year)
+            signon = offer["signon_bonus"] if year_number == 1 else ZERO
+            equity = (model.equity_vested(12 * year_number)
+                      - model.equity_vested(12 * (year_number - 1)))
+            _, vested_now = model.vested_match(12 * year_number)
             match_vested = vested_now - vested_before
             vested_before = vested_now
             total = (salary + bonus + signon + equity + match_vested
                      + offer["other_benefits_annual"] - offer["health_cost_annual"])
+            rows.append((year_number, salary, bonus, signon, equity, model.match(year_number),
+                         match_vested, total))
+            wages.append(salary + bonus + signon + equity)
+        yearly = _yearly_taxes(facts, offer, where, join("offers", index), wages)
+        cumulative = cumulative_after = ZERO
+        for number, (year_number, salary, bonus, signon, equity, match, match_vested,
+                     total) in enumerate(rows):
             cumulative += total
-            if year == 1:
-                first_year = total
+            tax = None if yearly is None else yearly[number]
+            after = None if tax is None else total - tax
+            cumulative_after += after or ZERO
             by_year.append(OfferYear(
-                name, year, salary, bonus, signon, equity, model.match(year), match_vested,
-                offer["health_cost_annual"], offer["other_benefits_annual"], total, cumulative))
-        totals.append((name, cumulative, first_year))
+                name, year_number, salary, bonus, signon, equity, match, match_vested,
+                offer["health_cost_annual"], offer["other_benefits_annual"], total, cumulative,
+                tax, after, None if after is None else cumulative_after))
+        after_total = None if yearly is None else cumulative_after
+        price = offer["price_level"] if offer["price_level"] is not None else price_level(where)
+        power = (None if after_total is None or price is None
+                 else after_total * HUNDRED / price)
+        standings.append(_Standing(name, where, cumulative, rows[0][-1], after_total, price,
+                                   power))
 
         months = leave_after_months
         unvested_equity = sum((value for _, value, _ in model.grants(months)), ZERO)
@@ -280,54 +459,100 @@ def offer_comparison(
         forfeiture.append(Forfeiture(name, unvested_equity, paid - vested, repay,
                                      unvested_equity + paid - vested + repay))
 
-    ranked = sorted(totals, key=lambda item: item[1], reverse=True)
-    leader, leader_total, _ = ranked[0]
-    runner_up, runner_up_total, _ = ranked[1]
-    margin = leader_total - runner_up_total
-    margin_pct = None if leader_total == 0 else margin / abs(leader_total) * HUNDRED
-    too_close = margin * HUNDRED <= close_band_pct * abs(leader_total)
-    rows = [
-        OfferTotal(name, ranked.index((name, total, first)) + 1, total, first, total / years,
-                   total - leader_total)
-        for name, total, first in totals
+    measure = next(m for m in _FALLBACK[rank_by]
+                   if all(s.on(m) is not None for s in standings))
+    value: Callable[[_Standing], Decimal] = lambda s: s.on(measure)  # noqa: E731
+    ranked = sorted(standings, key=value, reverse=True)  # stable: ties keep their order
+    leader, runner_up = ranked[0], ranked[1]
+    lead = value(leader)
+    margin = lead - value(runner_up)
+    margin_pct = None if lead == 0 else margin / abs(lead) * HUNDRED
+    too_close = margin * HUNDRED <= close_band_pct * abs(lead)
+    rank = {s.name: position for position, s in enumerate(ranked, 1)}
+    rows_out = [
+        OfferTotal(s.name, rank[s.name], s.state, s.pre_tax, s.after_tax, s.price_level,
+                   s.purchasing_power, lead - value(s), s.first_year, s.pre_tax / years,
+                   value(s) - lead)
+        for s in standings
     ]
     return OfferComparison(
-        offers=rows,
+        offers=rows_out,
         by_year=by_year,
-        leader=leader,
-        runner_up=runner_up,
+        leader=leader.name,
+        runner_up=runner_up.name,
+        ranked_by=_LABELS[measure],
+        ranking_note=_note(measure, rank_by, standings),
         margin=margin,
         margin_pct=margin_pct,
         too_close_to_call=too_close,
         close_band_pct=close_band_pct,
         leave_after_months=leave_after_months,
         forfeiture=forfeiture,
-        summary=_summary(leader, runner_up, margin, margin_pct, too_close, close_band_pct,
-                         years),
+        summary=_summary(leader.name, runner_up.name, margin, margin_pct, too_close,
+                         close_band_pct, years, measure),
     )
 
 
+def _listing(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _note(measure: str, asked: str, standings: list[_Standing]) -> str:
+    if measure == asked:
+        return _NOTES[measure]
+    missing = [s.name for s in standings if s.on(asked) is None]
+    verb = "has" if len(missing) == 1 else "have"
+    return (f"Ranked {_LABELS[measure].lower()}: {_listing(missing)} {verb} no state, so "
+            f"taxes are unknown. Choose each offer's state (or yours, for every offer) to "
+            f"rank by {_LABELS[asked].lower()}.")
+
+
 def _summary(leader: str, runner_up: str, margin: Decimal, margin_pct: Decimal | None,
-             too_close: bool, band: Decimal, years: int) -> str:
+             too_close: bool, band: Decimal, years: int, measure: str) -> str:
     span = "1 year" if years == 1 else f"{years} years"
     share = "" if margin_pct is None else f" ({quantize(margin_pct, 1)}%)"
-    lead = f"{leader} leads {runner_up} by {format_usd(margin)}{share} over {span}"
+    how = "" if measure == "pre_tax" else f" {_IN_WORDS[measure]}"  # before tax: as before
+    lead = f"{leader} leads {runner_up} by {format_usd(margin)}{share}{how} over {span}"
     if too_close:
         return f"Too close to call: {lead}, within the {band.normalize():f}% band."
     return f"{lead}."
+
+
+def chart_series(result: dict[str, Any]) -> tuple[str, list[tuple[str, list[float]]]]:
+    """Each offer's running total on the measure that ranked them, from a reported result.
+
+    Returns the measure in words (``"before tax"``, ``"after tax"``, ``"in purchasing
+    power"``) and one ``(offer, values)`` per offer, year by year, for the chart.
+    """
+    measure = _MEASURE_OF_LABEL[result["ranked_by"]]
+    key = "cumulative" if measure == "pre_tax" else "cumulative_after_tax"
+    series = []
+    for row in result["offers"]:
+        scale = 100 / row["price_level"] if measure == "purchasing_power" else 1
+        series.append((row["offer"], [year[key] * scale for year in result["by_year"]
+                                      if year["offer"] == row["offer"]]))
+    return _IN_WORDS[measure], series
 
 
 CALCULATOR = Calculator(
     name="offer_comparison",
     title="Compare offers",
     summary="Two to five offers side by side over one to ten years: raises, sign-on, "
-            "equity vesting and refreshers, the 401(k) match and its vesting, and health "
-            "costs; who leads, by how much, and what leaving early would cost.",
+            "equity vesting and refreshers, the 401(k) match and its vesting, health "
+            "costs, the taxes where each offer is and what its pay buys there; who leads, "
+            "by how much, and what leaving early would cost.",
     notes=(
         "Equity is valued at its grant value; a year counts what vests in it.",
         "A year counts the growth of your vested 401(k) match, so a vesting cliff shows "
         "up in the year it passes.",
         "Your expected health cost is subtracted each year.",
+        "After tax: each year's wages (salary, bonus, sign-on and vesting RSUs) less the "
+        "federal, state, local and payroll taxes they add, where each offer is; the 401(k) "
+        "match, other benefits and the health cost are not taxed as pay.",
+        "Purchasing power: the after-tax total divided by the price level where the offer "
+        "is (BEA's regional price parity for its state, 2023, US = 100, unless you enter "
+        "your own, for a city, say).",
     ),
     inputs=INPUTS,
     result=OfferComparison,
@@ -335,12 +560,12 @@ CALCULATOR = Calculator(
     check=_check,
     example={
         "offers": [
-            {"name": "Northwind", "base_salary": 120000, "raise_pct": 3,
+            {"name": "Northwind", "base_salary": 120000, "state": "WA", "raise_pct": 3,
              "bonus_target_pct": 10, "signon_bonus": 0,
              "match_formula": [{"match_pct": 100, "of_pay_pct": 3},
                                {"match_pct": 50, "of_pay_pct": 2}],
              "match_vesting": {"type": "immediate"}, "health_cost_annual": 3200},
-            {"name": "Contoso", "base_salary": 112000, "raise_pct": 4,
+            {"name": "Contoso", "base_salary": 112000, "state": "TX", "raise_pct": 4,
              "signon_bonus": 15000, "signon_commitment_months": 12,
              "signon_repayment": "prorated",
              "equity_grant_value": 60000, "equity_vesting_months": 48,
@@ -350,8 +575,10 @@ CALCULATOR = Calculator(
              "match_vesting": {"type": "cliff", "years": 3}, "health_cost_annual": 4800},
         ],
         "years": 4,
+        "rank_by": "after_tax",
         "contribution_pct": 6,
         "close_band_pct": 2,
         "leave_after_months": 18,
+        "filing_status": "single",
     },
 )

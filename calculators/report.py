@@ -1,9 +1,10 @@
 """A calculator's result as a reader sees it: HTML tables and, where a picture helps, SVG.
 
 :func:`render` turns the JSON that :func:`calculators.api.run` returns into an HTML
-fragment: a lead sentence when the result has a ``summary``, a table of every single
-figure, a chart for results that have a shape (an offer's breakdown, offers or
-salaries over the years, a vesting schedule), and a table of each list of rows. The
+fragment: a lead sentence when the result has a ``summary`` (and below it each note,
+an output named ``*_note``), a table of every single figure, a chart for results that
+have a shape (an offer's breakdown, offers or salaries over the years, a vesting
+schedule), and a table of each list of rows. The
 build pre-renders each calculator's example with it, and the browser's worker renders
 every live result with it, so a page looks the same before and after Python loads.
 
@@ -37,6 +38,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from . import comparison
 from .api import calculator, run
 from .errors import CalculatorError
 
@@ -223,13 +225,11 @@ def _package_charts(name: str, result: dict[str, Any]) -> list[Chart]:
 
 
 def _comparison_charts(name: str, result: dict[str, Any]) -> list[Chart]:
-    names = [row["offer"] for row in result["offers"]]
+    measure, series = comparison.chart_series(result)  # on the measure that ranks them
     years = sorted({row["year"] for row in result["by_year"]})
-    series = [(offer, [row["cumulative"] for row in result["by_year"] if row["offer"] == offer])
-              for offer in names]
-    return [("Cumulative total of each offer, year by year",
-             line_chart(f"{name}-cumulative", "Cumulative total by year", "Year", years,
-                        series, "usd"))]
+    return [(f"Cumulative total of each offer {measure}, year by year",
+             line_chart(f"{name}-cumulative", f"Cumulative total {measure} by year", "Year",
+                        years, series, "usd"))]
 
 
 def _salary_charts(name: str, result: dict[str, Any]) -> list[Chart]:
@@ -345,12 +345,18 @@ def render(name: str, result: dict[str, Any]) -> str:
     """The HTML fragment showing ``result``, the output of calculator ``name``."""
     outputs = calculator(name).to_json()["outputs"]
     root = ET.Element("div", {"class": "calc-report", "data-report": name})
-    figures = [o for o in outputs if o["columns"] is None and o["key"] != "summary"]
+    # A note (an output named *_note) is a sentence: below the lead, where it can wrap.
+    notes = [o for o in outputs if o["columns"] is None and o["key"].endswith("_note")]
+    figures = [o for o in outputs if o["columns"] is None and o["key"] != "summary"
+               and o not in notes]
     tables = [o for o in outputs if o["columns"] is not None]
     if "summary" in result:
         lead = _cell("p", result["summary"], "text",
                      {"class": "calc-lead", "data-output": "summary"})
         root.append(lead)
+    for output in notes:
+        root.append(_cell("p", result[output["key"]], output["unit"],
+                          {"class": "calc-note", "data-output": output["key"]}))
     table = ET.SubElement(root, "table", {"class": "calc-figures"})
     ET.SubElement(table, "caption").text = "Result"
     body = ET.SubElement(table, "tbody")

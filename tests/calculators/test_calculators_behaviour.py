@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from calculators.api import run
+from calculators.errors import CalculatorError
 from calculators.money import format_number, format_usd
 from calculators.spec import REQUIRED
 
@@ -53,6 +56,38 @@ def test_default_graded_and_cliff_are_the_longest_the_law_allows():
     assert [row["vested_pct"] for row in graded] == [0, 0, 20, 40, 60, 80, 100]
     cliff = match(vesting={"type": "cliff"})["vesting_schedule"]
     assert [(row["year"], row["vested_pct"]) for row in cliff] == [(0, 0), (1, 0), (2, 0), (3, 100)]
+
+
+@pytest.mark.parametrize("vesting", [
+    {"type": "cliff", "years": 4},
+    {"type": "graded", "start_year": 2, "full_year": 7},
+    {"type": "graded", "start_year": 3, "full_year": 6},
+    {"type": "custom", "vested_pct_by_year": [0, 0, 10, 40, 60, 80, 100]},
+])
+def test_a_match_vesting_slower_than_the_law_is_refused(vesting):
+    # IRC 411(a)(2)(B): a 3-year cliff, or 20% after 2 years rising 20% a year.
+    with pytest.raises(CalculatorError) as error:
+        match(vesting=vesting)
+    assert error.value.field == "vesting"
+
+
+@pytest.mark.parametrize("vesting", [
+    {"type": "cliff", "years": 3},
+    {"type": "graded", "start_year": 2, "full_year": 6},
+    {"type": "custom", "vested_pct_by_year": [0, 0, 20, 40, 60, 80, 100]},
+    {"type": "custom", "vested_pct_by_year": [0, 0, 0, 100]},
+])
+def test_the_slowest_lawful_match_vesting_is_accepted(vesting):
+    assert match(vesting=vesting)["vesting_schedule"][-1]["vested_pct"] == 100
+
+
+def test_the_match_is_cut_to_the_annual_additions_limit_and_catch_ups_follow_age():
+    r = run("retirement_match", {"salary": 400000, "contribution_pct": 10, "age": 61,
+                                 "match_formula": [{"match_pct": 400, "of_pay_pct": 10}]})
+    # Notice 2025-67: $24,500 + $11,250 at 60-63; 415(c) $72,000 counts $24,500 of it.
+    assert r["deferral_limit_annual"] == 35750 and r["employee_contribution_annual"] == 35750
+    assert r["employer_match_annual"] == 72000 - 24500
+    assert r["match_cut_by_annual_limit"] == 4 * 35750 - 47500  # 400% of the deferral
 
 
 def test_immediate_vesting_schedule_is_one_row():
@@ -155,7 +190,8 @@ def test_higher_starting_salary_overtaken():
     r = run("salary_growth", {"salary_a": 100000, "salary_b": 90000, "raise_pct_a": 3,
                               "raise_pct_b": 6, "years": 6})
     assert r["years_to_catch_up"] == 5
-    assert r["by_year"][0] == {"year": 1, "salary_a": 100000, "salary_b": 90000, "gap": -10000}
+    assert r["by_year"][0] == {"year": 1, "salary_a": 100000, "salary_b": 90000, "gap": -10000,
+                               "after_tax_gap": -7035}  # 22% federal + 7.65% payroll
 
 
 def test_equal_starts_are_caught_up_in_year_one():
@@ -189,6 +225,9 @@ def test_package_breakdown_lists_base_and_non_zero_parts():
     assert r["breakdown"][1]["category"] == "other"
     assert r["pto_value"] == 2000
     assert r["total_compensation"] == 52600
+    # no state: no after-tax figures, and the result says why
+    assert r["total_after_tax"] is None and "Choose your state" in r["after_tax_note"]
+    assert r["benefits_after_tax"] == 600
 
 
 # --- offer_comparison -------------------------------------------------------------------------
@@ -201,6 +240,10 @@ def test_a_tie_is_too_close_and_the_first_offer_leads():
     assert r["summary"] == ("Too close to call: Offer 1 leads Offer 2 by $0 (0.0%) over 1 year, "
                             "within the 2% band.")
     assert [o["rank"] for o in r["offers"]] == [1, 2]
+    # without a state the offers are ranked before tax, and the result says why
+    assert r["ranked_by"] == "Before tax" and "have no state" in r["ranking_note"]
+    assert [o["after_tax_total"] for o in r["offers"]] == [None, None]
+    assert [o["behind_leader_by"] for o in r["offers"]] == [0, 0]
 
 
 def test_margin_percent_is_empty_when_the_leader_totals_zero():
@@ -209,6 +252,8 @@ def test_margin_percent_is_empty_when_the_leader_totals_zero():
         {"name": "Costly", "base_salary": 0, "health_cost_annual": 100}]})
     assert (r["leader"], r["margin"], r["margin_pct"], r["too_close_to_call"]) == ("Free", 200, None, False)
     assert r["summary"] == "Free leads Costly by $200 over 2 years."
+    assert [o["behind_leader_by"] for o in r["offers"]] == [0, 200]  # never negative
+    assert [o["difference_from_leader"] for o in r["offers"]] == [0, -200]
 
 
 def test_refreshers_and_full_match_default():

@@ -257,7 +257,7 @@ def bound_values(field: dict[str, Any], current: Any) -> list[Any]:
     elif kind == "boolean":
         values += [True, False, 0, 1]
     elif kind == "choice":
-        allowed = [c["value"] for c in field["choices"]]
+        allowed = [c["value"] for c in field["choices"] or []]  # none yet: only null
         values += allowed + [a.upper() for a in allowed] + [a + " " for a in allowed] + [""]
     elif kind == "text":
         limit = field["max_length"]
