@@ -38,6 +38,9 @@ CHANGES = {
                                         "offers[0].raise_pct": 5}],
     "benefit_tradeoff": [{"salary": 120000}, {"extra_pto_days": 10, "learning_budget": 0}],
     "take_home_pay": [{"salary": 150000}, {"state": "TX", "traditional_401k": 10000}],
+    "espp": [{"purchase_price_market": 60}, {"lookback": False, "sale_price": 70}],
+    "stock_options": [{"months_elapsed": 36}, {"option_type": "nso", "exit_price": 30}],
+    "rsu_taxes": [{"shares": 800}, {"salary": 400000}],
 }
 PYODIDE_MARKS = ("pyodide", "calculator-worker", ".wasm", "/engine-")
 

@@ -16,7 +16,7 @@ from calculators.taxfacts import FACT_NAMES, RATE_NAMES
 NAMES = [
     "health_plan_cost", "retirement_match", "equity_vesting", "pto_value", "pretax_savings",
     "salary_growth", "signon_clawback", "package_value", "offer_comparison", "benefit_tradeoff",
-    "take_home_pay",
+    "take_home_pay", "espp", "stock_options", "rsu_taxes",
 ]
 
 # A default that comes from a market figure must equal that figure in content/,
@@ -47,6 +47,10 @@ CONTRACT_OUTPUTS = {
                       "take_home", "take_home_per_paycheck", "marginal_rate_pct",
                       "federal_marginal_rate_pct", "state_marginal_rate_pct",
                       "fica_marginal_rate_pct", "effective_rate_pct"},
+    "espp": {"purchase_price", "shares", "cost", "refund", "market_value", "gain", "return_pct"},
+    "stock_options": {"vested_options", "exercise_cost", "spread", "value_at_exit",
+                      "tax_at_exercise", "cash_needed_to_exercise"},
+    "rsu_taxes": {"vest_income", "federal_withheld", "federal_tax_owed", "federal_gap"},
 }
 
 # The common tax inputs (shared/design/calculators.md, "Additions").
@@ -77,6 +81,12 @@ CONTRACT_INPUTS = {
     "take_home_pay": {"salary", "traditional_401k", "roth_401k", "hsa_payroll",
                       "pretax_premiums", "health_fsa", "dependent_care_fsa", "commuter",
                       "pay_periods", "age", "local"} | TAX_INPUTS,
+    "espp": {"contribution", "offering_price", "purchase_price_market", "discount_pct",
+             "lookback", "annual_limit"},
+    "stock_options": {"options", "strike_price", "fmv", "exit_price", "option_type", "salary",
+                      "vesting_months", "cliff_months", "interval_months", "months_elapsed"}
+    | TAX_INPUTS,
+    "rsu_taxes": {"shares", "share_price", "salary"} | TAX_INPUTS,
 }
 
 
