@@ -61,19 +61,19 @@ grant.
 [('A', 0.0), ('B', 50000.0)]
 
 Two offers of $120,000, one in Texas and one in Illinois, are the same before tax;
-after tax Texas leads by Illinois's income tax, 4.95% of $120,000 less its $2,850
-exemption: $5,798.93 a year. At each state's prices (Texas 97.2, Illinois 98.9) the
+after tax Texas leads by Illinois's income tax, 4.95% of $120,000 less its $2,925
+exemption: $5,795.21 a year. At each state's prices (Texas 97.2, Illinois 98.9) the
 lead is larger still.
 
 >>> r = run("offer_comparison", {"years": 1, "offers": [
 ...     {"name": "Austin", "base_salary": 120000, "state": "TX"},
 ...     {"name": "Chicago", "base_salary": 120000, "state": "IL"}]})
 >>> [(row["offer"], row["total"], row["after_tax_total"]) for row in r["offers"]]
-[('Austin', 120000.0, 93250.0), ('Chicago', 120000.0, 87451.08)]
+[('Austin', 120000.0, 93250.0), ('Chicago', 120000.0, 87454.79)]
 >>> r["leader"], r["margin"], r["ranked_by"]
-('Austin', 5798.93, 'After tax')
+('Austin', 5795.21, 'After tax')
 >>> [row["purchasing_power_total"] for row in r["offers"]]
-[95936.21, 88423.74]
+[95936.21, 88427.49]
 """
 
 from __future__ import annotations

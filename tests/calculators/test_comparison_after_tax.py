@@ -25,8 +25,10 @@ from strategies import SETTINGS, cents, salaries
 
 SPECS = {spec["name"]: spec for spec in catalog()}
 CONTENT = Path(__file__).parents[2] / "content"
-# Illinois: 4.95% of wages less its $2,850 exemption (35 ILCS 5/201(b)(5.4), 5/204).
-ILLINOIS_ON_120000 = (Decimal(120000) - 2850) * Decimal("0.0495")  # 5,798.925
+# Illinois: 4.95% of wages less its exemption, $2,925 for 2026 (35 ILCS 5/201(b)(5.4);
+# 5/204(b): the 2025 $2,850 indexed by the CPI-U, as calculators/tax/years/2026.toml says).
+ILLINOIS_EXEMPTION = 2925
+ILLINOIS_ON_120000 = (Decimal(120000) - ILLINOIS_EXEMPTION) * Decimal("0.0495")  # 5,795.2125
 
 
 def cents_of(value: Decimal) -> float:
@@ -75,7 +77,7 @@ def test_washington_and_illinois_differ_by_exactly_the_illinois_tax():
               {"name": "Chicago", "base_salary": 120000, "state": "IL"}]
     illinois = taxes(Household(wages=Decimal(120000), state="IL"))
     washington = taxes(Household(wages=Decimal(120000), state="WA"))
-    assert illinois.state_income_tax == ILLINOIS_ON_120000
+    assert illinois.state_income_tax == Decimal(str(cents_of(ILLINOIS_ON_120000)))  # to the cent
     # federal income tax, Social Security and Medicare are the same in both
     assert (illinois.federal_income_tax, illinois.social_security_tax, illinois.medicare_tax) == (
         washington.federal_income_tax, washington.social_security_tax, washington.medicare_tax)
@@ -93,7 +95,7 @@ def test_washington_and_illinois_differ_by_exactly_the_illinois_tax():
         assert [row["taxes"] for row in chicago] == [cents_of(illinois.total)] * years
     texas = run("offer_comparison", {"years": 1, "offers": [
         {"name": "Austin", "base_salary": 120000, "state": "TX"}, offers[1]]})
-    assert texas["margin"] == cents_of(ILLINOIS_ON_120000) == 5798.93
+    assert texas["margin"] == cents_of(ILLINOIS_ON_120000) == 5795.21
 
 
 def test_purchasing_power_ranks_by_what_the_money_buys():
@@ -164,7 +166,7 @@ def test_the_comparison_state_taxes_every_offer_without_its_own():
     result = run("offer_comparison", {"years": 1, "state": "IL", "offers": offers})
     rows = offers_of(result)
     assert (rows["A"]["state"], rows["B"]["state"]) == ("IL", "TX")
-    assert result["leader"] == "B" and result["margin"] == 5798.93
+    assert result["leader"] == "B" and result["margin"] == cents_of(ILLINOIS_ON_120000)
     assert rows["A"]["price_level"] == float(prices.STATE_PRICE_LEVELS["IL"])
 
 
@@ -393,9 +395,8 @@ def test_package_value_after_tax_in_texas_and_in_illinois():
     assert texas["benefits_as_salary"] == cents_of(Decimal(11500) / Decimal("0.7035"))
     assert texas["after_tax_note"] == "Worked out for Texas, filing single, under 2026 tax law."
     illinois = run("package_value", {**offer, "state": "IL"})
-    exemption = law(2026)["states"]["IL"]["personal_exemption"]["single"]
     assert illinois["total_after_tax"] == cents_of(  # less Illinois's tax, to the cent
-        Decimal(90680) - (Decimal(100000) - exemption) * Decimal("0.0495"))
+        Decimal(90680) - (Decimal(100000) - ILLINOIS_EXEMPTION) * Decimal("0.0495"))
 
 
 def test_package_value_recurring_years_leave_out_the_sign_on():
