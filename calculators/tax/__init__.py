@@ -20,7 +20,7 @@ from ..money import HUNDRED, ZERO, cents
 from .federal import federal_income_tax
 from .household import Household, check_limits, deferral_limit
 from .law import FILING_STATUSES, law, years
-from .payroll import payroll_taxes, state_payroll_tax
+from .payroll import itemizable_state_payroll_tax, payroll_taxes, state_payroll_tax
 from .state import context, local_income_tax, state_income_tax
 
 __all__ = ["FILING_STATUSES", "Household", "TaxBill", "check_limits", "deferral_limit",
@@ -47,6 +47,9 @@ class TaxBill:
                                                dataclasses.astuple(other))))
 
 
+ITEMIZING_ROUNDS = 3
+
+
 def taxes(home: Household) -> TaxBill:
     """Every tax ``home`` owes on its wages, each to the cent (errors name ``year``,
     ``state``, ``local``).
@@ -61,9 +64,14 @@ def taxes(home: Household) -> TaxBill:
         ctx = context(year_law, home, federal)
         state, local = state_income_tax(ctx), local_income_tax(ctx)
         state_payroll = state_payroll_tax(year_law, home)
-        itemizing = federal_income_tax(year_law, home, state + local + state_payroll)
-        if itemizing.itemized:
-            # Once: a state that follows the federal return sees the itemized one.
+        deductible = itemizable_state_payroll_tax(year_law, home)
+        # Itemize the state and local taxes where that beats the standard deduction; a
+        # state that follows the federal return then sees the itemized one, which may
+        # change its tax and so the deduction: a few rounds settle it.
+        for _ in range(ITEMIZING_ROUNDS):
+            itemizing = federal_income_tax(year_law, home, state + local + deductible)
+            if not itemizing.itemized or itemizing == federal:
+                break
             federal = itemizing
             ctx = context(year_law, home, federal)
             state, local = state_income_tax(ctx), local_income_tax(ctx)

@@ -26,8 +26,9 @@ from typing import Any
 from ..money import ZERO, pct
 from .brackets import bracket_rate, bracket_tax
 from .household import Household
+from .payroll import payroll_taxes
 
-__all__ = ["Federal", "federal_income_tax", "salt_deduction", "savers_credit",
+__all__ = ["Federal", "earned_income_credit", "federal_income_tax", "salt_deduction", "savers_credit",
            "senior_deduction", "standard_deduction"]
 
 
@@ -63,19 +64,44 @@ def senior_deduction(rules: Mapping[str, Any], home: Household, agi: Decimal) ->
     return max(ZERO, senior["amount"] - excess * pct(senior["phaseout_pct"])) * home.people
 
 
-def _child_tax_credit(rules: Mapping[str, Any], home: Household, agi: Decimal,
-                      earned: Decimal, tax: Decimal) -> Decimal:
-    """The child tax credit: nonrefundable up to the tax, then the refundable part."""
-    credit = rules["child_tax_credit"]
+def earned_income_credit(year_law: Mapping[str, Any], home: Household) -> Decimal:
+    """The earned income credit on the household's wages (not in the federal income tax
+    reported: it is claimed when you file; the child credit and states' credits use it)."""
+    rules = year_law["federal"]["earned_income_credit"]
+    children = min(home.dependents, len(rules["max_credit"]) - 1)
+    low, high = rules["childless_ages"]
+    if children == 0 and not low <= home.age <= high:
+        return ZERO
+    earned = sum(home.income_wages(year_law), ZERO)
+    credit = min(Decimal(rules["max_credit"][children]),
+                 earned * pct(Decimal(rules["phase_in_pct"][children])))
+    start = rules["phaseout_start"][children]
+    if home.joint:
+        start += rules["joint_extra"][children]
+    excess = max(ZERO, earned - start)
+    return max(ZERO, credit - excess * pct(Decimal(rules["phaseout_pct"][children])))
+
+
+def _child_tax_credit(year_law: Mapping[str, Any], home: Household, agi: Decimal,
+                      tax: Decimal, earned: Decimal | None = None) -> Decimal:
+    """The child tax credit: nonrefundable up to the tax, then the refundable part
+    (``earned``: the earned income it is figured on, the AGI unless given)."""
+    credit = year_law["federal"]["child_tax_credit"]
     if home.dependents == 0:
         return ZERO
     excess = max(ZERO, agi - credit["threshold"][home.filing_status])
     steps = (excess / credit["phaseout_step"]).to_integral_value(rounding=ROUND_CEILING)
     full = max(ZERO, credit["amount"] * home.dependents - steps * credit["phaseout_per_step"])
     nonrefundable = min(full, tax)
-    refundable = min(full - nonrefundable, credit["refundable_max"] * home.dependents,
-                     max(ZERO, earned - credit["refundable_earned_floor"])
-                     * pct(credit["refundable_rate_pct"]))
+    if earned is None:
+        earned = agi  # wages in box 1 of the W-2: the household's only income here
+    allowed = max(ZERO, earned - credit["refundable_earned_floor"]) * pct(
+        credit["refundable_rate_pct"])
+    if home.dependents >= credit["alternative_children"]:
+        payroll = payroll_taxes(year_law, home)
+        allowed = max(allowed, payroll.social_security + payroll.medicare
+                      - earned_income_credit(year_law, home))
+    refundable = min(full - nonrefundable, credit["refundable_max"] * home.dependents, allowed)
     return nonrefundable + refundable
 
 
@@ -99,7 +125,7 @@ def federal_income_tax(year_law: Mapping[str, Any], home: Household,
     schedule = rules["brackets"][home.filing_status]
     tax = bracket_tax(schedule, taxable)
     savers = min(tax, savers_credit(rules, home, agi))
-    credit = _child_tax_credit(rules, home, agi, agi, tax - savers)
+    credit = _child_tax_credit(year_law, home, agi, tax - savers)
     return Federal(agi=agi, standard_deduction=deduction, itemized=taken > deduction,
                    taxable_income=taxable,
                    tax_before_credits=tax, savers_credit=savers, child_tax_credit=credit,

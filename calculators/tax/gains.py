@@ -103,7 +103,7 @@ def income_tax(home: Household, *, ordinary: Decimal = ZERO, short_term: Decimal
     tax = gain_tax(rules, home.filing_status, federal.taxable_income, preferential)
     savers = min(tax, federal.savers_credit)
     earned = sum(home.income_wages(year_law), ZERO) + ordinary
-    credit = _child_tax_credit(rules, more, federal.agi, earned, tax - savers)
+    credit = _child_tax_credit(year_law, more, federal.agi, tax - savers, earned=earned)
     federal_tax = (bill.federal_income_tax - cents(federal.income_tax)
                    + cents(tax - savers - credit))
     niit = rules["net_investment_income_tax"]

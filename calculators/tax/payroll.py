@@ -23,7 +23,8 @@ from typing import Any
 from ..money import ZERO, pct
 from .household import Household
 
-__all__ = ["Payroll", "payroll_taxes", "state_payroll_tax"]
+__all__ = ["Payroll", "itemizable_state_payroll_tax", "payroll_taxes", "state_payroll_items",
+           "state_payroll_tax"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -64,11 +65,13 @@ def _item_wages(year_law: Mapping[str, Any], home: Household,
     return (wages[0] + back,) + wages[1:]
 
 
-def state_payroll_tax(year_law: Mapping[str, Any], home: Household) -> Decimal:
-    """The employee contributions the state levies on each person's wages."""
+def state_payroll_items(year_law: Mapping[str, Any],
+                        home: Household) -> list[tuple[Mapping[str, Any], Decimal]]:
+    """Each employee contribution the state levies, with what the household owes."""
     items = year_law["states"][home.state].get("payroll", {})
-    total = ZERO
+    owed = []
     for item in items.values():
+        total = ZERO
         for wages in _item_wages(year_law, home, item):
             if "wage_cap" in item:
                 wages = min(wages, item["wage_cap"])
@@ -76,4 +79,17 @@ def state_payroll_tax(year_law: Mapping[str, Any], home: Household) -> Decimal:
             if "max_contribution" in item:
                 due = min(due, item["max_contribution"])
             total += due
-    return total
+        owed.append((item, total))
+    return owed
+
+
+def state_payroll_tax(year_law: Mapping[str, Any], home: Household) -> Decimal:
+    """The employee contributions the state levies on each person's wages."""
+    return sum((due for _, due in state_payroll_items(year_law, home)), ZERO)
+
+
+def itemizable_state_payroll_tax(year_law: Mapping[str, Any], home: Household) -> Decimal:
+    """The contributions a federal itemizer deducts as state income taxes: all but
+    those the state's table marks ``itemized = false``."""
+    return sum((due for item, due in state_payroll_items(year_law, home)
+                if item.get("itemized", True)), ZERO)

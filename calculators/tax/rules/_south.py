@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...money import ZERO, pct
+from .. import federal
 from ..state import StateContext
 
 __all__ = ["aged", "from_", "over", "earned_income_credit", "federal_tax_after_credits"]
@@ -46,19 +47,7 @@ def aged(ctx: StateContext) -> int:
 def earned_income_credit(ctx: StateContext) -> Decimal:
     """The federal earned income credit on the household's wages (the engine's federal
     tax leaves it out; a state credit that matches it needs it)."""
-    rules = ctx.law["federal"]["earned_income_credit"]
-    home = ctx.home
-    children = min(home.dependents, len(rules["max_credit"]) - 1)
-    if children == 0 and not rules["childless_ages"][0] <= home.age <= rules["childless_ages"][1]:
-        return ZERO
-    earned = sum(home.income_wages(ctx.law), ZERO)
-    credit = min(Decimal(rules["max_credit"][children]),
-                 earned * pct(Decimal(rules["phase_in_pct"][children])))
-    start = rules["phaseout_start"][children]
-    if home.joint:
-        start += rules["joint_extra"][children]
-    excess = max(ZERO, earned - start)
-    return max(ZERO, credit - excess * pct(Decimal(rules["phaseout_pct"][children])))
+    return federal.earned_income_credit(ctx.law, ctx.home)
 
 
 def federal_tax_after_credits(ctx: StateContext) -> tuple[Decimal, Decimal]:
