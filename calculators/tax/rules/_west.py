@@ -5,8 +5,6 @@ Each takes a state's parameters as its table in the year's data file gives them.
 >>> from decimal import Decimal as D
 >>> steps(D(5001), 2500), steps(D(0), 2500)
 (Decimal('3'), Decimal('0'))
->>> phase_down(D(1000), D(60000), {"start": 50000, "end": 70000})
-Decimal('500')
 >>> table = [[0, 800], [100, 500], [200, 0]]
 >>> step_amount(table, D(100)), step_amount(table, D(101)), step_amount(table, D(500))
 (Decimal('800'), Decimal('500'), Decimal('0'))
@@ -14,29 +12,18 @@ Decimal('500')
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from ...money import ZERO, pct
 from ..state import StateContext, by_status
 
-__all__ = ["steps", "phase_down", "step_amount", "surtax", "adults_aged"]
+__all__ = ["steps", "step_amount", "surtax", "adults_aged"]
 
 
 def steps(excess: Decimal, step: Any) -> Decimal:
     """How many ``step``-dollar steps (a part counting whole) ``excess`` covers."""
     return (max(ZERO, excess) / Decimal(step)).to_integral_value(rounding=ROUND_CEILING)
-
-
-def phase_down(amount: Decimal, income: Decimal, band: Mapping[str, Any]) -> Decimal:
-    """``amount`` in full up to ``start``, none from ``end``, in a straight line between."""
-    start, end = Decimal(band["start"]), Decimal(band["end"])
-    if income <= start:
-        return amount
-    if income >= end:
-        return ZERO
-    return amount * (end - income) / (end - start)
 
 
 def step_amount(table: Any, income: Decimal) -> Decimal:

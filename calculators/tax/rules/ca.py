@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...money import ZERO
-from ..state import StateContext
+from ..state import StateContext, by_status
 from ._west import adults_aged, steps, surtax
 
 
@@ -19,8 +19,7 @@ def exemption_credits(ctx: StateContext) -> Decimal:
     p = ctx.params
     phaseout = p["credit_phaseout"]
     assert ctx.federal is not None
-    excess = ctx.federal.agi - ctx.figure("credit_phaseout") if False else (
-        ctx.federal.agi - Decimal(phaseout["threshold"][ctx.status]))
+    excess = ctx.federal.agi - by_status(phaseout["threshold"], ctx.status)
     cut = steps(excess, phaseout["step"]) * phaseout["per_step"]
     count = ctx.home.people + adults_aged(ctx, p["senior_age"])
     personal = max(ZERO, p["personal_credit_each"] - cut) * count
