@@ -405,7 +405,7 @@ def test_minnesota_marriage_credit():
     ctx = ctx_of(household)
     taxable = D(150000) - 30600
     joint = D("0.0535") * 48700 + D("0.068") * (taxable - 48700)
-    first = D(60000) - D("0.5") * 15300
+    first = D(60000) - D("0.5") * 30600
     single = LAW["states"]["MN"]["brackets"]["single"]
     from calculators.tax.brackets import bracket_tax
     apart = bracket_tax(single, first) + bracket_tax(single, taxable - first)
@@ -415,15 +415,17 @@ def test_minnesota_marriage_credit():
 
 
 def test_minnesota_alternative_minimum_tax():
-    """M.S. 290.091: head of household, five children, $200,000: the exemption
-    $73,100 less 25% of the $87,500 over $112,500 is $51,225; 6.75% of $148,775 is
-    more than the regular tax on $200,000 - $23,000 - $26,500."""
-    household = home(200000, "MN", "head_of_household", dependents=5)
-    taxable = D(200000) - 23000 - 26500
-    regular = D("0.0535") * 41010 + D("0.068") * (taxable - 41010)
-    minimum = D("0.0675") * (200000 - (73100 - D("0.25") * 87500))
+    """M.S. 290.091: head of household, three children, $248,000: the exemption
+    $73,100 less 50% of the $135,500 over $112,500 is $5,350; 6.75% of $242,650 is
+    more than the regular tax on $248,000 - $23,000 (less 3% of $3,600) - $15,900."""
+    household = home(248000, "MN", "head_of_household", dependents=3)
+    taxable = D(248000) - (23000 - D("0.03") * 3600) - 15900
+    regular = D("0.0535") * 41010 + D("0.068") * (164800 - 41010) + D("0.0785") * (
+        taxable - 164800)
+    minimum = D("0.0675") * (248000 - (73100 - D("0.5") * 135500))
     assert minimum > regular
     assert taxes(household).state_income_tax == worked(minimum)
+    assert mn.minimum_tax(ctx_of(home(60000, "MN")), D(1000)) == 0
 
 
 def test_minnesota_paid_leave():

@@ -1,12 +1,13 @@
-"""Arizona (Form 140): 2.5% of AGI less the exemption at 65 and the standard
-deduction, less the dependent tax credit and, for the lowest incomes, the family
-tax credit (both nonrefundable)."""
+"""Arizona (Form 140): 2.5% of AGI less the federal deduction for seniors, the
+exemption at 65 and the standard deduction, less the dependent tax credit and, for
+the lowest incomes, the family tax credit (both nonrefundable)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ...money import ZERO, pct
+from ..federal import senior_deduction
 from ..state import StateContext, by_status
 from ._west import adults_aged, steps
 
@@ -31,5 +32,6 @@ def family_credit(ctx: StateContext) -> Decimal:
 def income_tax(ctx: StateContext) -> Decimal:
     aged = ctx.params["aged_exemption"]
     exemptions = aged["amount"] * adults_aged(ctx, aged["age"])
-    taxable = max(ZERO, ctx.agi - exemptions - ctx.standard_deduction())
+    senior = senior_deduction(ctx.law["federal"], ctx.home, ctx.agi)
+    taxable = max(ZERO, ctx.agi - senior - exemptions - ctx.standard_deduction())
     return max(ZERO, ctx.tax_on(taxable) - dependent_credit(ctx) - family_credit(ctx))

@@ -51,7 +51,8 @@ def marriage_credit(ctx: StateContext, taxable: Decimal, tax: Decimal) -> Decima
     if taxable < rule["taxable_income_at_least"] or lower < rule["earnings_at_least"]:
         return ZERO
     single = ctx.params["brackets"]["single"]
-    first = max(ZERO, lower - ctx.params["standard_deduction"]["single"] * pct(Decimal(50)))
+    # Each spouse's share of the joint standard deduction.
+    first = max(ZERO, lower - ctx.params["standard_deduction"]["married_joint"] * pct(Decimal(50)))
     apart = bracket_tax(single, first) + bracket_tax(single, max(ZERO, taxable - first))
     return min(Decimal(rule["maximum"]), max(ZERO, tax - apart))
 

@@ -18,7 +18,8 @@ def federal_tax_subtraction(ctx: StateContext) -> Decimal:
     agi, cap = ctx.federal.agi, Decimal(rule["cap"])
     start = by_status(rule["start"], ctx.status)
     if agi >= start:
-        taken = ((agi - start) / rule["step"]).to_integral_value(rounding=ROUND_FLOOR) + 1
+        step = by_status(rule["step"], ctx.status)
+        taken = ((agi - start) / step).to_integral_value(rounding=ROUND_FLOOR) + 1
         cap = max(ZERO, cap * (1 - taken / Decimal(rule["steps"])))
     return min(cap, max(ZERO, ctx.federal.income_tax))
 
