@@ -22,7 +22,8 @@ data in words; the same data is always in a table beside it.
 >>> format_value(7.6923, "pct"), format_value(None, "usd"), format_value(True, "bool")
 ('7.69%', '—', 'Yes')
 >>> html = render("pto_value", {"daily_rate": 300.0, "hourly_rate": 37.5, "pto_value": 6000.0,
-...     "pto_share_of_salary_pct": 7.69, "difference_value": None})
+...     "pto_share_of_salary_pct": 7.69, "difference_value": None, "after_tax_daily_rate": 245.01,
+...     "after_tax_pto_value": 4900.2, "after_tax_difference_value": None})
 >>> '<td data-output="pto_value" data-value="6000.0">$6,000.00</td>' in html
 True
 >>> import json
