@@ -40,13 +40,18 @@ class TaxBill:
 
     @property
     def total(self) -> Decimal:
-        return sum(dataclasses.astuple(self), ZERO)
+        return sum(self.parts, ZERO)
+
+    @property
+    def parts(self) -> tuple[Decimal, ...]:
+        """Each tax, in the order of the fields (``dataclasses.astuple`` deep-copies)."""
+        return tuple(getattr(self, name) for name in _TAX_NAMES)
 
     def __sub__(self, other: TaxBill) -> TaxBill:
-        return TaxBill(*(a - b for a, b in zip(dataclasses.astuple(self),
-                                               dataclasses.astuple(other))))
+        return TaxBill(*(a - b for a, b in zip(self.parts, other.parts)))
 
 
+_TAX_NAMES = tuple(field.name for field in dataclasses.fields(TaxBill))
 ITEMIZING_ROUNDS = 3
 
 
@@ -87,4 +92,4 @@ def marginal_rates(home: Household, bill: TaxBill | None = None) -> TaxBill:
     """Of the reader's next $100 of wages, the fraction each tax takes."""
     bill = bill if bill is not None else taxes(home)
     more = taxes(home.replace(wages=home.wages + STEP))
-    return TaxBill(*(part / STEP for part in dataclasses.astuple(more - bill)))
+    return TaxBill(*(part / STEP for part in (more - bill).parts))

@@ -23,6 +23,7 @@ state's taxable income.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 from collections.abc import Mapping
 from decimal import Decimal
@@ -44,7 +45,7 @@ def by_status(table: Any, status: str) -> Decimal:
     return Decimal(table)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(frozen=True)
 class StateContext:
     """What a state's rules see: its parameters, the household and the federal return."""
 
@@ -57,13 +58,13 @@ class StateContext:
     def status(self) -> str:
         return self.home.filing_status
 
-    @property
+    @functools.cached_property
     def wages(self) -> tuple[Decimal, ...]:
         """Each person's wages as the state taxes them."""
         taxed = tuple(self.params.get("taxed_pretax", ()))
         return self.home.state_wages(self.law, taxed)
 
-    @property
+    @functools.cached_property
     def agi(self) -> Decimal:
         """The household's income for the state: both spouses' state wages."""
         return sum(self.wages, ZERO)
