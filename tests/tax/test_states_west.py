@@ -121,6 +121,15 @@ def test_oregon_federal_subtraction_phases_out_and_exemption_credit_stops():
     assert state_tax(150000, "OR") - state_tax(149000, "OR") == worked(D("0.099") * 1000)
 
 
+def test_oregon_federal_subtraction_steps_of_10000_for_a_couple():
+    """ORS 316.800: joint AGI of $265,000 is in the $260,000-$270,000 band: $5,250."""
+    household = home(265000, "OR", "married_joint", spouse_wages=D(0))
+    base = D(265000) - 5250 - 5820
+    tax = (D("0.0475") * 9100 + D("0.0675") * (22800 - 9100) + D("0.0875") * (250000 - 22800)
+           + D("0.099") * (base - 250000))
+    assert taxes(household).state_income_tax == worked(tax)
+
+
 def test_oregon_aged_addition_to_the_standard_deduction():
     """ORS 316.695(1)(d): $1,000 more for each spouse aged 65 or more."""
     young = state_tax(90000, "OR", "married_joint", spouse_wages=D(60000))
