@@ -8,9 +8,10 @@ Households go through PolicyEngine many to a Simulation (``--batch``), which is 
 faster than one at a time; ``--check N`` also runs N households (spread over the
 states) one by one and stops if any figure differs from the batched run.
 
-Each batch goes through PolicyEngine twice. PolicyEngine's federal SALT deduction
-starts from ``state_withheld_income_tax``, its rough estimate of the state tax withheld
-(for California, AGI less the single standard deduction taxed at single rates,
+Each batch goes through PolicyEngine two to six times. PolicyEngine's federal SALT
+deduction
+starts from ``state_withheld_income_tax``, its rough estimate of the state tax
+withheld (for California, AGI less the single standard deduction taxed at single rates,
 whatever the filing status), and leaves out the state disability and leave
 contributions Schedule A line 5a counts as state income tax. So the first pass gives
 each household's state and local income taxes and payroll contributions, and the
@@ -18,9 +19,14 @@ second runs the same households again with ``state_and_local_sales_or_income_tax
 (the SALT deduction's income tax source, a TaxUnit input) set to the taxes the
 household owes: state income tax after nonrefundable credits, local income tax (not in
 Maryland and Indiana, whose county tax the fixture leaves out) and the contributions in
-SALT_STATE_PAYROLL. The fixture's figures are the second pass's; the first pass's
-federal figure stays under ``pe.federal_income_tax_withheld_salt``. This is a choice of
-input to the oracle, not a correction of its arithmetic. The fixture's
+SALT_STATE_PAYROLL. Where the state's tax follows the federal return, that pass's
+state tax can differ from the input it took; a household whose taxes differ from its
+input by more than SALT_SETTLED ($0.50) runs again with them as its input, up to
+SALT_PASSES (6) passes in all, so that the return deducts the state tax it owes. The
+fixture's figures are each household's last pass's, ``pe.salt_passes`` the passes it
+needed; the first pass's federal figure stays under
+``pe.federal_income_tax_withheld_salt``. This is a choice of input to the oracle, not a
+correction of its arithmetic. The fixture's
 "expected" figures start equal to the oracle's; apply_corrections.py then applies
 corrections.json. PolicyEngine is imported only when the script runs, so the module
 imports without it.
@@ -146,8 +152,9 @@ FORMULAS = {
                           "PolicyEngine itemizes when that is worth more than the standard "
                           "deduction (pe.tax_unit_itemizes); the only itemized deduction these "
                           "households have is state and local income tax (pe.salt_deduction, "
-                          "within the 2026 cap). Every figure is from a second PolicyEngine run "
-                          "with state_and_local_sales_or_income_tax set to the first run's "
+                          "within the 2026 cap). Every figure is from the household's last "
+                          "PolicyEngine run (pe.salt_passes in all), whose "
+                          "state_and_local_sales_or_income_tax is, within $0.50, that run's own "
                           "state_income_tax_before_refundable_credits + "
                           "local_income_tax_before_refundable_credits (left out in MD and IN) + "
                           "the state payroll contributions Schedule A line 5a counts as state "
@@ -164,11 +171,11 @@ FORMULAS = {
                         "after nonrefundable credits, before refundable ones; local income "
                         "taxes are not in it (PolicyEngine keeps them apart). "
                         "pe.state_income_tax is after refundable credits too. From the "
-                        "second run (see federal_income_tax), which changes it only where "
-                        "the state's tax follows the federal return (CO and NM start from "
-                        "federal taxable income, GA itemizes as the federal return does, "
-                        "MO deducts federal income tax); pe.first_pass holds the first "
-                        "run's figure where it differs",
+                        "household's last run (see federal_income_tax), which changes it "
+                        "only where the state's tax follows the federal return (CO and NM "
+                        "start from federal taxable income, GA itemizes as the federal "
+                        "return does, MO deducts federal income tax); pe.first_pass holds "
+                        "the first run's figure where it differs",
     "local_income_tax": "local_income_tax_before_refundable_credits: for the NYC households "
                         "New York City's resident income tax before its refundable credits, "
                         "0 elsewhere; left out in MD and IN, where PolicyEngine charges a "
@@ -291,6 +298,13 @@ def simulate(homes: list[dict], salt: list[float] | None = None) -> dict:
     }
 
 
+# PolicyEngine passes at most, the first (on its own SALT estimate) included, and the
+# dollars a household's SALT input may differ from its state and local taxes once
+# settled.
+SALT_PASSES = 6
+SALT_SETTLED = 0.50
+
+
 def salt_inputs(homes: list[dict], first: dict) -> list[float]:
     """Each household's own state and local income taxes, from the first pass."""
     pe, payroll = first["pe"], first["payroll"]
@@ -306,13 +320,53 @@ def salt_inputs(homes: list[dict], first: dict) -> list[float]:
     return salt
 
 
-def run_batch(homes: list[dict]) -> list[dict]:
-    """Every household's oracle figures from two PolicyEngine Simulations: the first
-    for its state and local taxes, the second with them as its SALT input."""
-    first = simulate(homes)
+def _settle_salt(homes: list[dict], first: dict) -> tuple[dict, list[float], list[int]]:
+    """Run PolicyEngine again, with each household's SALT input its own state and local
+    taxes, until they agree: the second pass takes the first pass's taxes, and a
+    household whose taxes then differ from its input by more than SALT_SETTLED takes
+    those in a further pass, up to SALT_PASSES passes in all. Return the figures of each
+    household's last pass (as ``simulate`` gives them), the SALT input that pass took
+    and the number of passes it needed."""
     salt = salt_inputs(homes, first)
-    second = simulate(homes, salt)
-    pe, payroll, payroll_parts = second["pe"], second["payroll"], second["payroll_parts"]
+    passes = [1] * len(homes)
+    last: dict = {}
+    todo = list(range(len(homes)))
+    for number in range(2, SALT_PASSES + 1):
+        run = simulate([homes[n] for n in todo], [salt[n] for n in todo])
+        if not last:
+            last = {"pe": {name: list(values) for name, values in run["pe"].items()},
+                    "payroll": {name: list(values) for name, values in run["payroll"].items()},
+                    "payroll_parts": run["payroll_parts"]}
+            last.update({key: list(run[key]) for key in ("filing", "itemizes", "county")})
+        else:
+            for i, n in enumerate(todo):
+                for group in ("pe", "payroll"):
+                    for name, values in run[group].items():
+                        last[group][name][n] = values[i]
+                for key in ("filing", "itemizes", "county"):
+                    last[key][n] = run[key][i]
+        owed = salt_inputs([homes[n] for n in todo], run)
+        unsettled = []
+        for i, n in enumerate(todo):
+            passes[n] = number
+            if abs(owed[i] - salt[n]) > SALT_SETTLED and number < SALT_PASSES:
+                salt[n] = owed[i]
+                unsettled.append(n)
+            elif abs(owed[i] - salt[n]) > SALT_SETTLED:
+                print(f"{homes[n]['id']}: SALT input {salt[n]:.2f} still differs from its "
+                      f"taxes {owed[i]:.2f} after {number} passes", flush=True)
+        todo = unsettled
+        if not todo:
+            break
+    return last, salt, passes
+
+
+def run_batch(homes: list[dict]) -> list[dict]:
+    """Every household's oracle figures from PolicyEngine Simulations: the first for its
+    state and local taxes, then more with them as its SALT input (``_settle_salt``)."""
+    first = simulate(homes)
+    last, salt, passes = _settle_salt(homes, first)
+    pe, payroll, payroll_parts = last["pe"], last["payroll"], last["payroll_parts"]
 
     results = []
     for n, home in enumerate(homes):
@@ -323,9 +377,10 @@ def run_batch(homes: list[dict]) -> list[dict]:
             raise SystemExit(f"{home['id']}: PolicyEngine's salt {raw['salt']} is not the "
                              f"input {salt[n]:.2f}")
         del raw["salt"]
-        raw["filing_status"] = str(second["filing"][n])
-        raw["tax_unit_itemizes"] = bool(second["itemizes"][n])
-        raw["county"] = str(second["county"][n])
+        raw["filing_status"] = str(last["filing"][n])
+        raw["tax_unit_itemizes"] = bool(last["itemizes"][n])
+        raw["county"] = str(last["county"][n])
+        raw["salt_passes"] = passes[n]
         once = first["pe"]
         raw["federal_income_tax_withheld_salt"] = _cents(once["income_tax"][n]
                                                          + once["eitc"][n])
@@ -355,7 +410,7 @@ def run_batch(homes: list[dict]) -> list[dict]:
 
 
 # Figures compared between the passes: a household whose figure differs keeps the
-# first pass's under pe.first_pass (the fixture's is the second pass's).
+# first pass's under pe.first_pass (the fixture's is the last pass's).
 SECOND_PASS_CHECKED = ("state_income_tax_before_refundable_credits",
                        "local_income_tax_before_refundable_credits",
                        "employee_state_payroll_tax", "employee_social_security_tax",
@@ -468,6 +523,18 @@ def main(argv: list[str] | None = None) -> int:
                         "name) + the state payroll parts counted below; real_estate_taxes "
                         "0. PolicyEngine's own estimate (from state_withheld_income_tax) "
                         "is what the first run used",
+            "passes": f"where a run's state and local taxes (as above) differ from the "
+                      f"input it took by more than ${SALT_SETTLED:.2f} (a state whose tax "
+                      f"follows the federal return: CO and NM start from federal taxable "
+                      f"income, GA itemizes when the federal return does, MO deducts "
+                      f"federal income tax), the household runs again with them as its "
+                      f"input, up to {SALT_PASSES} runs in all, the first included, so "
+                      f"that the return deducts the state tax it owes. Every figure is the "
+                      f"household's last run's; pe.salt_passes is how many runs it "
+                      f"needed (2 where the second run settled), "
+                      f"pe.state_and_local_sales_or_income_tax the input the last run "
+                      f"took, pe.first_pass and the pe *_withheld_salt figures the "
+                      f"first run's",
             "why": "the taxes the household owes are what it deducts; PolicyEngine's "
                    "state_withheld_income_tax is a per-person approximation and leaves the "
                    "payroll contributions out. A choice of input, not a correction",
