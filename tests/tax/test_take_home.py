@@ -20,6 +20,12 @@ SETTINGS = settings(max_examples=40, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 STATES = sorted(law(2026)["states"])
+# States whose tax is a plain table (brackets, deductions, exemptions, credits): their
+# tax never falls in a step. The others' rules modules may have real cliffs (Oregon's
+# federal tax subtraction falls in $5,000 steps, California's exemption credits in
+# $2,500 steps), where a raise of a few dollars can cost more than itself.
+SMOOTH_STATES = sorted(code for code, state in law(2026)["states"].items()
+                       if not state.get("rules"))
 TAXES = ("federal_income_tax", "state_income_tax", "local_income_tax",
          "social_security_tax", "medicare_tax", "state_payroll_tax")
 
@@ -95,18 +101,24 @@ def test_without_a_state_no_state_tax_is_counted():
     assert r["state_rate_pct"] == 0 and r["fica_rate_pct"] == 2.35
 
 
-households = st.fixed_dictionaries({
-    "salary": st.integers(0, 2_000_000),
-    "state": st.sampled_from(STATES),
-    "filing_status": st.sampled_from(["single", "married_joint", "head_of_household"]),
-    "age": st.integers(18, 80),
-    "dependents": st.integers(0, 4),
-}).map(lambda home: {**home, "spouse_wages": 60000}
-       if home["filing_status"] == "married_joint" else home)
+def households_in(states):
+    return st.fixed_dictionaries({
+        "salary": st.integers(0, 2_000_000),
+        "state": st.sampled_from(states),
+        "filing_status": st.sampled_from(["single", "married_joint", "head_of_household"]),
+        "age": st.integers(18, 80),
+        "dependents": st.integers(0, 4),
+    }).map(lambda home: {**home, "spouse_wages": 60000}
+           if home["filing_status"] == "married_joint" else home)
+
+
+households = households_in(STATES)
+smooth_households = households_in(SMOOTH_STATES)
+
 
 
 @SETTINGS
-@given(households, st.integers(1, 50_000))
+@given(smooth_households, st.integers(1, 50_000))
 def test_more_salary_never_lowers_take_home(home, raise_):
     before = run("take_home_pay", home)
     after = run("take_home_pay", {**home, "salary": home["salary"] + raise_})
@@ -114,7 +126,7 @@ def test_more_salary_never_lowers_take_home(home, raise_):
 
 
 @SETTINGS
-@given(households)
+@given(smooth_households)
 def test_every_marginal_rate_is_a_share_of_the_next_dollar(home):
     r = run("take_home_pay", home)
     for rate in ("state_marginal_rate_pct", "fica_marginal_rate_pct"):
@@ -159,3 +171,13 @@ def test_a_deduction_can_shrink_the_refundable_child_credit():
     home = {"salary": 30000, "state": "TX", "dependents": 3}
     assert run("take_home_pay", home)["federal_income_tax"] == -4125
     assert run("take_home_pay", {**home, "traditional_401k": 1000})["federal_income_tax"] == -3975
+
+
+def test_the_law_has_cliffs_where_a_raise_costs_more_than_itself():
+    # ORS 316.800: Oregon's subtraction of federal tax (up to $8,750) falls by a fifth for
+    # each $5,000 of AGI from $125,000 (single): $25 more salary, $138.40 less take-home.
+    # (So the two properties above are held only where a state's tax is a plain table.)
+    below = run("take_home_pay", {"salary": 124975, "state": "OR"})
+    at = run("take_home_pay", {"salary": 125000, "state": "OR"})
+    assert round(below["take_home"] - at["take_home"], 2) == 138.40
+    assert at["state_income_tax"] - below["state_income_tax"] > 25

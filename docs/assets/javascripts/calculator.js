@@ -284,6 +284,25 @@ function fill(form, inputs) {
   showConditional(form);
 }
 
+// A blank start ("Clear"): each list down to its fewest rows, fresh from its template;
+// every control at its default (amounts 0, optional ones empty, required ones empty, so
+// the page asks for them). The reader's tax facts stay as they are.
+function clearForm(form) {
+  const shape = {};
+  form.querySelectorAll("[data-list]").forEach((list) => {
+    if (list.closest("[data-tax-facts]") || list.closest("[data-row]")) return;
+    list.querySelector("[data-rows]").replaceChildren();
+    setPath(shape, list.dataset.list, Array.from({ length: Number(list.dataset.minItems) || 0 }, () => ({})));
+  });
+  fill(form, shape);
+  for (const el of form.querySelectorAll("[name][data-kind][data-default]")) {
+    if (el.closest("[data-tax-facts]")) continue;
+    if (el.dataset.kind === "boolean") el.checked = el.dataset.default === "true";
+    else el.value = el.dataset.default;
+  }
+  showConditional(form);
+}
+
 // Whether restored ``inputs`` have the form's shape (checked once filled in): each list a
 // list of objects, each group an object, each single value not an object or a list.
 function fits(form, inputs) {
@@ -677,6 +696,12 @@ function setUp(form) {
     } else if (action === "reset") {
       fill(form, example);
       warn("");
+    } else if (action === "clear") {
+      clearForm(form);
+      warn("");
+      clearErrors(form);
+      const first = form.querySelector(".calc-inputs [required]:not([data-tax-facts] *)");
+      if (first && !isOff(first)) first.focus();
     } else if (action === "copy-link") {
       const { inputs } = collect(form);
       setLink(name, inputs);
