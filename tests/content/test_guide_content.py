@@ -97,3 +97,20 @@ def test_no_worked_example_types_a_computed_amount_by_hand(step):
     section = re.sub(r"<!--.*?-->", "", _worked_example(step), flags=re.S)
     cents = set(re.findall(r"\$[\d,]+\.\d\d", section))
     assert cents <= HAND_WORKED.get(step.stem, set())
+
+
+# The blanks every script shares (hooks/templates/script.html.j2 marks them, guide.js
+# keeps them once): one reader, one name, so one label and one example everywhere.
+SHARED_BLANKS = {"your_name", "role_title", "company_name", "recruiter_name"}
+
+
+def test_the_shared_blanks_read_the_same_in_every_script(content):
+    template = (ROOT / "hooks" / "templates" / "script.html.j2").read_text(encoding="utf-8")
+    listed = re.search(r"set SHARED = \[(.*?)\]", template).group(1)
+    assert set(re.findall(r'"(\w+)"', listed)) == SHARED_BLANKS
+    seen: dict[str, set] = {name: set() for name in SHARED_BLANKS}
+    for script in content.scripts:
+        for placeholder in script.placeholders:
+            if placeholder.name in SHARED_BLANKS:
+                seen[placeholder.name].add((placeholder.label, placeholder.example))
+    assert all(len(versions) == 1 for versions in seen.values()), seen

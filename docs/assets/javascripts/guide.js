@@ -82,10 +82,22 @@
     return typeof value === "number" ? value.toLocaleString("en-US") : "";
   }
 
+  // The blanks every script shares (the reader's name, role, company and recruiter,
+  // marked data-shared by the build) are kept once, for every script; the rest per script.
+  const SHARED_KEY = "scripts:shared";
+  const sharedEvents = new EventTarget();
+
   function setUpScript(root) {
     const key = `script:${root.dataset.script}`;
-    const inputs = [...root.querySelectorAll(".script-fields input")];
+    const inputs = [...root.querySelectorAll(".script-fields [name]")];
+    const shared = (input) => input.hasAttribute("data-shared");
+    const text = (value) => (typeof value === "string" ? value : "");
     const saved = store.read(key, {});
+    const kept = store.read(SHARED_KEY, {});
+    const copy = root.querySelector(".script-copy");
+    const copyAnyway = root.querySelector(".script-copy-anyway");
+    const status = root.querySelector(".script-status");
+    const empty = () => inputs.filter((input) => !input.value.trim());
     const fill = () => {
       const values = Object.fromEntries(inputs.map((i) => [i.name, i.value.trim()]));
       root.querySelectorAll("mark[data-placeholder]").forEach((mark) => {
@@ -95,25 +107,71 @@
         mark.classList.toggle("filled", Boolean(value));
       });
     };
+    const save = () => {
+      store.write(key, Object.fromEntries(inputs.filter((i) => !shared(i)).map((i) => [i.name, i.value])));
+      const current = store.read(SHARED_KEY, {});
+      const values = Array.isArray(current) ? {} : { ...current };
+      inputs.filter(shared).forEach((i) => (values[i.name] = i.value));
+      store.write(SHARED_KEY, values);
+    };
+    const settle = () => {
+      // A warning about empty blanks is out of date once the reader types.
+      if (!copyAnyway.hidden) {
+        copyAnyway.hidden = true;
+        status.textContent = "";
+      }
+    };
     inputs.forEach((input) => {
-      input.value = saved[input.name] || (input.dataset.fromCalculator
-        ? calculatorValue(input.dataset.fromCalculator) : "");
+      // A shared blank: the shared value, else what an older visit kept with this script.
+      const mine = shared(input) && typeof kept[input.name] === "string" ? kept[input.name] : text(saved[input.name]);
+      input.value = mine || (input.dataset.fromCalculator ? calculatorValue(input.dataset.fromCalculator) : "");
       input.addEventListener("input", () => {
-        store.write(key, Object.fromEntries(inputs.map((i) => [i.name, i.value])));
+        save();
         fill();
+        settle();
+        if (shared(input)) sharedEvents.dispatchEvent(new CustomEvent("change", { detail: { from: root, name: input.name, value: input.value } }));
       });
     });
-    const copy = root.querySelector(".script-copy");
-    const status = root.querySelector(".script-status");
-    copy.hidden = false;
-    copy.addEventListener("click", async () => {
-      const text = root.querySelector(".script-text").innerText.trim();
+    // The same blank in another script on this page, or in another tab.
+    const take = (name, value) => {
+      inputs.filter((i) => shared(i) && i.name === name && i.value !== value).forEach((i) => (i.value = value));
+      fill();
+    };
+    sharedEvents.addEventListener("change", ({ detail }) => {
+      if (detail.from !== root) take(detail.name, detail.value);
+    });
+    window.addEventListener("storage", (event) => {
+      if (event.key !== PREFIX + SHARED_KEY) return;
+      const values = store.read(SHARED_KEY, {});
+      Object.entries(values).forEach(([name, value]) => typeof value === "string" && take(name, value));
+    });
+
+    const writeOut = async (note) => {
+      const words = root.querySelector(".script-text").innerText.trim();
       try {
-        await navigator.clipboard.writeText(text);
-        status.textContent = "Copied.";
+        await navigator.clipboard.writeText(words);
+        status.textContent = note;
       } catch {
         status.textContent = "Copying is blocked here: select the text and copy it by hand.";
       }
+    };
+    copy.hidden = false;
+    copy.addEventListener("click", () => {
+      const missing = empty();
+      if (!missing.length) {
+        copyAnyway.hidden = true;
+        writeOut("Copied, with your words in place.");
+        return;
+      }
+      const names = missing.map((i) => i.closest("label").querySelector(".script-label").textContent.trim());
+      const count = missing.length === 1 ? "1 blank is" : `${missing.length} blanks are`;
+      status.textContent = `Not copied: ${count} still empty: ${names.join("; ")}. Fill them in, or copy with the blanks in brackets.`;
+      copyAnyway.hidden = false;
+    });
+    copyAnyway.addEventListener("click", () => {
+      const missing = empty().length;
+      copyAnyway.hidden = true;
+      writeOut(missing ? `Copied, with ${missing === 1 ? "1 blank" : `${missing} blanks`} still in brackets.` : "Copied, with your words in place.");
     });
     fill();
   }
