@@ -26,7 +26,7 @@ RULES = law(2026)["federal"]["supplemental_withholding"]
 
 
 def rsu(**inputs):
-    return run("rsu_taxes", {"state": "WA", **inputs})
+    return run("rsu_taxes", {"state": "TX", **inputs})
 
 
 def test_the_2026_rates_are_publication_15():

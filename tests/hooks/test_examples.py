@@ -104,7 +104,8 @@ def test_the_link_is_relative_from_any_page(page, link):
 
 def test_chosen_results_are_shown_in_the_order_named_with_their_tables():
     marker = ('<!-- example: salary_growth {"salary_a": 90000, "salary_b": 100000, '
-              '"raise_pct_a": 3, "raise_pct_b": 3, "years": 5} | cumulative_gap by_year -->')
+              '"raise_pct_a": 3, "raise_pct_b": 3, "years": 5} '
+              '| cumulative_gap by_year[year,salary_a,salary_b,gap] -->')
     text = render(marker)
     assert "Gap in the last year" not in text
     assert rows(text)["Total gap"] == "$53,091.36"
