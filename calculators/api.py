@@ -23,6 +23,7 @@ from typing import Any
 
 from . import (
     comparison,
+    counter,
     equity,
     espp,
     growth,
@@ -47,7 +48,7 @@ CALCULATORS: dict[str, Calculator] = {
     module.CALCULATOR.name: module.CALCULATOR
     for module in (health, retirement, equity, pto, pretax, growth, signon, package,
                    comparison, tradeoff, take_home,
-                   espp, options, rsu)
+                   espp, options, rsu, counter)
 }
 
 

@@ -16,7 +16,7 @@ from calculators.taxfacts import FACT_NAMES, RATE_NAMES
 NAMES = [
     "health_plan_cost", "retirement_match", "equity_vesting", "pto_value", "pretax_savings",
     "salary_growth", "signon_clawback", "package_value", "offer_comparison", "benefit_tradeoff",
-    "take_home_pay", "espp", "stock_options", "rsu_taxes",
+    "take_home_pay", "espp", "stock_options", "rsu_taxes", "counter_offer",
 ]
 
 # A default that comes from a market figure must equal that figure in content/,
@@ -51,6 +51,7 @@ CONTRACT_OUTPUTS = {
     "stock_options": {"vested_options", "exercise_cost", "spread", "value_at_exit",
                       "tax_at_exercise", "cash_needed_to_exercise"},
     "rsu_taxes": {"vest_income", "federal_withheld", "federal_tax_owed", "federal_gap"},
+    "counter_offer": {"gap", "asks"},
 }
 
 # The common tax inputs (shared/design/calculators.md, "Additions").
@@ -87,6 +88,7 @@ CONTRACT_INPUTS = {
                       "vesting_months", "cliff_months", "interval_months", "months_elapsed"}
     | TAX_INPUTS,
     "rsu_taxes": {"shares", "share_price", "salary"} | TAX_INPUTS,
+    "counter_offer": {"offer", "target", "years", "levers"} | TAX_INPUTS,
 }
 
 
