@@ -24,6 +24,11 @@ from render import TEMPLATES, GeneratedPage, relative
 
 INDEX = "calculators/index.md"
 WORKBENCH = "calculators/workbench.md"
+# The comparison has one name, the workbench; ``offer_comparison`` is its engine, whose own
+# page (one field at a time) stays reachable from the workbench but is not a second
+# destination in the navigation or the calculators' list (mkdocs.yml: not_in_nav).
+ENGINE = "offer_comparison"
+ENGINE_TITLE = "Offer workbench engine"
 # What one item of a list is called on its "Add" and "Remove" buttons.
 ITEM_NOUNS = {"offers": "offer", "match_formula": "tier", "other_benefits": "benefit",
               "stipends": "stipend"}
@@ -101,12 +106,13 @@ def page_path(name: str) -> str:
 def page_titles() -> dict[str, str]:
     """Docs path to title for every calculator page, for links from content."""
     return {INDEX: "Calculators", WORKBENCH: "Offer workbench",
-            **{page_path(n): s["title"] for n, s in _specs().items()}}
+            **{page_path(n): s["title"] for n, s in _specs().items()},
+            page_path(ENGINE): ENGINE_TITLE}
 
 
 def nav() -> list[str]:
     """The calculators' section of the site navigation."""
-    return [INDEX, WORKBENCH, *(page_path(name) for name in _specs())]
+    return [INDEX, WORKBENCH, *(page_path(name) for name in _specs() if name != ENGINE)]
 
 
 def generated_pages() -> list[GeneratedPage]:
@@ -119,7 +125,8 @@ def generated_pages() -> list[GeneratedPage]:
             spec=_specs()["offer_comparison"], page=WORKBENCH), source)]
     for spec in specs:
         path = page_path(spec["name"])
-        markdown = env.get_template("calculator_page.md.j2").render(spec=spec, page=path)
+        titled = {**spec, "title": ENGINE_TITLE} if spec["name"] == ENGINE else spec
+        markdown = env.get_template("calculator_page.md.j2").render(spec=titled, page=path)
         pages.append(GeneratedPage(path, markdown, source))
     return pages
 
