@@ -28,6 +28,7 @@ from . import (
     espp,
     growth,
     health,
+    health_choice,
     options,
     package,
     pretax,
@@ -48,7 +49,7 @@ CALCULATORS: dict[str, Calculator] = {
     module.CALCULATOR.name: module.CALCULATOR
     for module in (health, retirement, equity, pto, pretax, growth, signon, package,
                    comparison, tradeoff, take_home,
-                   espp, options, rsu, counter)
+                   espp, options, rsu, health_choice, counter)
 }
 
 

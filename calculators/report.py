@@ -157,12 +157,22 @@ def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, float]],
 
 def line_chart(chart_id: str, title: str, x_label: str, xs: Sequence[float],
                series: Sequence[tuple[str, Sequence[float]]], unit: str, *,
-               step: bool = False) -> ET.Element:
-    """One line per ``(name, values)`` over ``xs``; ``step`` holds each value until the next x."""
-    desc = "; ".join(
-        f"{name}: {format_value(values[0], unit)} at {x_label.lower()} {xs[0]:g}, "
-        f"{format_value(values[-1], unit)} at {x_label.lower()} {xs[-1]:g}"
-        for name, values in series) + "."
+               step: bool = False, x_unit: str | None = None,
+               markers: Sequence[tuple[str, float]] = ()) -> ET.Element:
+    """One line per ``(name, values)`` over ``xs``; ``step`` holds each value until the next x.
+
+    With ``x_unit`` the x axis reads in that unit, with round ticks; each of ``markers``
+    (``(label, x)``) is a labelled dashed line across the plot.
+    """
+
+    def x_text(x: float) -> str:
+        return format_value(x, x_unit) if x_unit else f"{x:g}"
+
+    parts = [f"{name}: {format_value(values[0], unit)} at {x_label.lower()} {x_text(xs[0])}, "
+             f"{format_value(values[-1], unit)} at {x_label.lower()} {x_text(xs[-1])}"
+             for name, values in series]
+    parts += [f"marked: {label} at {x_text(x)}" for label, x in markers]
+    desc = "; ".join(parts) + "."
     left, right, bottom = 60, 16, 40
     per_row = (WIDTH - left) // LEGEND_SPACING
     legend_rows = math.ceil(len(series) / per_row)
@@ -188,10 +198,31 @@ def line_chart(chart_id: str, title: str, x_label: str, xs: Sequence[float],
                                      "y1": f"{y:.1f}", "y2": f"{y:.1f}"})
         _text(grid, left - 6, y + 4, format_axis(tick, unit), "calc-chart-tick", "end")
         tick += y_step
-    every = max(1, math.ceil(len(xs) / 10))
-    for x in xs[::every]:
-        _text(grid, x_of(x), height - bottom + 20, f"{x:g}", "calc-chart-tick", "middle")
+    if x_unit:
+        x_step = _nice_step(x_span, ticks=3)
+        x_ticks = [x_low + k * x_step for k in range(int(x_span // x_step) + 1)]
+        labels = [(x, format_axis(x, x_unit)) for x in x_ticks]
+    else:
+        every = max(1, math.ceil(len(xs) / 10))
+        labels = [(x, f"{x:g}") for x in xs[::every]]
+    for x, label in labels:
+        _text(grid, x_of(x), height - bottom + 20, label, "calc-chart-tick", "middle")
     _text(grid, WIDTH - right, height - 4, x_label, "calc-chart-tick", "end")
+    # Marker labels in rows: at the top left of their line in the left half of the plot,
+    # at the bottom right of it in the right half (where rising lines leave room).
+    rows = {True: 0, False: 0}
+    for label, x in markers:
+        mark = ET.SubElement(svg, "g", {"class": "calc-chart-marker"})
+        px = x_of(x)
+        ET.SubElement(mark, "line", {"x1": f"{px:.1f}", "x2": f"{px:.1f}", "y1": f"{top}",
+                                     "y2": f"{height - bottom}", "stroke": "currentColor",
+                                     "stroke-dasharray": "4 3", "stroke-opacity": "0.7"})
+        left_half = px <= left + plot_width / 2
+        y = top + 14 + 16 * rows[left_half] if left_half else \
+            height - bottom - 6 - 16 * rows[left_half]
+        rows[left_half] += 1
+        _text(mark, px + 4 if left_half else px - 4, y, label[:16], "calc-chart-tick",
+              "start" if left_half else "end")
     for index, (name, values) in enumerate(series):
         points: list[tuple[float, float]] = []
         for x, y in zip(xs, values):
@@ -298,8 +329,32 @@ def _take_home_charts(name: str, result: dict[str, Any]) -> list[Chart]:
              bar_chart(f"{name}-breakdown", "Wages by where they go", rows, "usd"))]
 
 
+def _health_choice_charts(name: str, result: dict[str, Any]) -> list[Chart]:
+    rows = result["curve"]
+    xs = sorted({row["medical_costs"] for row in rows})
+    plans = list(dict.fromkeys(row["plan"] for row in rows))
+    series = [(plan, [row["cost"] for row in rows if row["plan"] == plan]) for plan in plans]
+    years = [(row["scenario"], row["medical_costs"]) for row in result["scenarios"]]
+    marked = [(label, x) for label, x in years if x <= xs[-1]]
+    marked += [("Break-even", row["medical_costs"]) for row in result["break_even"]]
+    people = result["people_covered"]
+    caption = "Each plan's cost for the year as medical spending grows"
+    if people > 1:
+        caption += f", spread evenly across the {people} people covered"
+    caption += ", with the years priced and the break-even marked" if result["break_even"] \
+        else ", with the years priced marked"
+    beyond = [label for label, x in years if x > xs[-1]]
+    if beyond:
+        caption += (f"; past {format_value(xs[-1], 'usd')} no plan's cost changes, so "
+                    f"{' and '.join(beyond)} is off the chart")
+    return [(caption, line_chart(f"{name}-curve", "Cost of each plan by yearly medical spending",
+                                 "Medical spending", xs, series, "usd", x_unit="usd",
+                                 markers=marked))]
+
+
 CHARTS: dict[str, Callable[[str, dict[str, Any]], list[Chart]]] = {
     "take_home_pay": _take_home_charts,
+    "health_plan_choice": _health_choice_charts,
     "package_value": _package_charts,
     "offer_comparison": _comparison_charts,
     "salary_growth": _salary_charts,

@@ -253,6 +253,7 @@ def test_calculator_inputs_results_and_charts_are_described(browser_context, sit
 
 # Which table holds each chart's data, and the columns its points come from.
 CHART_TABLES = {"package_value": ("breakdown", ["name", "annual_value"]),
+                "health_plan_choice": ("curve", ["medical_costs", "cost"]),
                 "offer_comparison": ("by_year", ["offer", "cumulative"]),
                 "salary_growth": ("by_year", ["salary_a", "salary_b"]),
                 "equity_vesting": ("schedule", ["vested_fraction"]),
@@ -407,7 +408,8 @@ def test_charts_read_at_12_px_or_more_on_a_phone(watched, site_url):
 
 
 PRINTED = ("checklists/offer-review-24-hours/", "scripts/counter-offer-email/",
-           "calculators/salary_growth/", "calculators/workbench/")
+           "calculators/salary_growth/", "calculators/health_plan_choice/",
+           "calculators/workbench/")
 
 
 def test_pages_print_without_navigation_and_with_the_numbers(watched, site_url, screenshots):
@@ -436,6 +438,9 @@ def test_pages_print_without_navigation_and_with_the_numbers(watched, site_url, 
                 continue
             assert control.is_visible(), (path, control.get_attribute("name"))
             box = control.bounding_box()
+            if control.get_attribute("type") == "checkbox":  # its tick is its value
+                assert box["width"] >= 12 and box["height"] >= 12, (path, box)
+                continue
             assert box["width"] >= 40 and box["height"] >= 12, (path, box)
             style = control.evaluate("(el) => getComputedStyle(el).color")
             assert style in ("rgb(0, 0, 0)", "rgba(0, 0, 0, 0.87)"), style

@@ -27,6 +27,8 @@ NAMES = list(SPECS)
 # Two more input sets per calculator (the example is the first), as changes to the form.
 CHANGES = {
     "health_plan_cost": [{"deductible": 3000}, {"coinsurance_pct": 30, "oop_max": None}],
+    "health_plan_choice": [{"hsa_contribution": 5000},
+                           {"plans[0].premium_per_month": 300, "people_covered": 4}],
     "retirement_match": [{"contribution_pct": 6}, {"salary": 320000, "true_up": False}],
     "equity_vesting": [{"months_elapsed": 11}, {"interval_months": 3, "months_elapsed": 40}],
     "pto_value": [{"pto_days": 25}, {"salary": 95000, "baseline_days": None}],

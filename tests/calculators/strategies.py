@@ -160,6 +160,56 @@ health_plans = st.fixed_dictionaries({
     "employer_hsa_contribution": cents,
 })
 
+
+@st.composite
+def choice_plan(draw: st.DrawFn, per_person: bool = True) -> dict[str, Any]:
+    """A plan health_plan_choice accepts: its limits in order, HSA money only with an HSA."""
+    oop_max = draw(st.integers(0, 30_000))
+    deductible = draw(st.integers(0, oop_max))
+    plan: dict[str, Any] = {
+        "premium_per_month": draw(st.integers(0, 200_000)) / 100,
+        "deductible": deductible,
+        "coinsurance_pct": draw(percents),
+        "oop_max": oop_max,
+        "copays": draw(st.integers(0, 300_000)) / 100,
+        "hsa_eligible": draw(st.booleans()),
+        "deductible_per_person": None,
+        "oop_max_per_person": None,
+    }
+    if per_person:
+        own = draw(st.one_of(st.none(), st.integers(0, deductible)))
+        plan["deductible_per_person"] = own
+        plan["oop_max_per_person"] = draw(st.one_of(
+            st.none(), st.integers(deductible if own is None else own, oop_max)))
+    plan["employer_hsa_contribution"] = draw(st.integers(0, 4400)) if plan["hsa_eligible"] else 0
+    return plan
+
+
+@st.composite
+def choice_inputs(draw: st.DrawFn) -> dict[str, Any]:
+    """Inputs health_plan_choice accepts: 2-4 plans, a tier, 1-5 years, maybe a salary."""
+    plans = [dict(plan, name=f"Plan {chr(65 + i)}")
+             for i, plan in enumerate(draw(st.lists(choice_plan(), min_size=2, max_size=4)))]
+    coverage = draw(st.sampled_from(["self_only", "self_plus_one", "family"]))
+    people = {"self_only": 1, "self_plus_one": 2}.get(coverage) or draw(st.integers(2, 6))
+    scenarios = []
+    for index in range(draw(st.integers(1, 5))):
+        total = draw(st.integers(0, 300_000))
+        one = None if people == 1 else draw(st.one_of(st.none(), st.integers(0, total)))
+        scenarios.append({"name": f"Year {index + 1}", "medical_costs": total, "one_person": one})
+    employer = max((p["employer_hsa_contribution"] for p in plans if p["hsa_eligible"]),
+                   default=None)
+    limit = 4400 if coverage == "self_only" else 8750
+    inputs: dict[str, Any] = {"plans": plans, "coverage": coverage, "people_covered": people,
+                              "scenarios": scenarios}
+    if employer is not None:
+        inputs["hsa_contribution"] = draw(st.integers(0, limit - employer))
+    if draw(st.booleans()):
+        inputs["salary"] = draw(st.integers(30_000, 400_000))
+        inputs["state"] = draw(st.sampled_from(["TX", "IL", "FL"]))
+    return inputs
+
+
 # Schedules the law allows for a match (IRC 411(a)(2)(B)): all of it within 3 years,
 # or graded no slower than 20% a year from year 2 (the slower ones are refused, and
 # tested as such in test_calculators_behaviour.py).

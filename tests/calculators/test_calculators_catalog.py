@@ -16,7 +16,8 @@ from calculators.taxfacts import FACT_NAMES, RATE_NAMES
 NAMES = [
     "health_plan_cost", "retirement_match", "equity_vesting", "pto_value", "pretax_savings",
     "salary_growth", "signon_clawback", "package_value", "offer_comparison", "benefit_tradeoff",
-    "take_home_pay", "espp", "stock_options", "rsu_taxes", "counter_offer",
+    "take_home_pay", "espp", "stock_options", "rsu_taxes", "health_plan_choice",
+    "counter_offer",
 ]
 
 # A default that comes from a market figure must equal that figure in content/,
@@ -28,6 +29,7 @@ FIGURES = {figure["id"]: figure["value"] for figure in yaml.safe_load(
 CONTRACT_OUTPUTS = {
     "health_plan_cost": {"deductible_paid", "coinsurance_paid", "copays_paid", "out_of_pocket",
                          "premiums_annual", "total_annual_cost", "worst_case_annual_cost"},
+    "health_plan_choice": {"by_scenario", "cheapest", "worst_case", "summary"},
     "retirement_match": {"employee_contribution_annual", "employer_match_annual",
                          "employer_match_pct_of_pay", "max_match_annual", "match_left_on_table",
                          "periods_with_match", "vested_pct"},
@@ -61,6 +63,7 @@ TAX_INPUTS = {"filing_status", "state", "spouse_wages", "year"}
 CONTRACT_INPUTS = {
     "health_plan_cost": {"premium_per_month", "deductible", "coinsurance_pct", "oop_max",
                          "expected_medical_costs", "copays", "employer_hsa_contribution"},
+    "health_plan_choice": {"plans", "scenarios", "hsa_contribution", "salary"} | TAX_INPUTS,
     "retirement_match": {"salary", "contribution_pct", "match_formula", "pay_periods",
                          "annual_deferral_limit", "true_up", "compensation_limit", "vesting",
                          "years_of_service"},
