@@ -74,11 +74,18 @@
     show();
   }
 
-  // A calculator's last result, saved by the calculator page, can fill a blank.
+  // A calculator's last result, saved by the calculator page, can fill a blank: a
+  // figure, or words. "counter_offer.scripts.first_ask" is the words in the row of the
+  // planner's table "scripts" whose blank is "first_ask".
   function calculatorValue(reference) {
-    const [name, output] = reference.split(".");
+    const [name, output, blank] = reference.split(".");
     const saved = store.read(`calculator:${name}`, {});
-    const value = saved.result ? saved.result[output] : undefined;
+    let value = saved.result ? saved.result[output] : undefined;
+    if (blank !== undefined) {
+      const row = Array.isArray(value) ? value.find((r) => r && r.blank === blank) : undefined;
+      value = row ? row.words : undefined;
+    }
+    if (typeof value === "string") return value;
     return typeof value === "number" ? value.toLocaleString("en-US") : "";
   }
 
@@ -164,8 +171,8 @@
         return;
       }
       const names = missing.map((i) => i.closest("label").querySelector(".script-label").textContent.trim());
-      const count = missing.length === 1 ? "1 blank is" : `${missing.length} blanks are`;
-      status.textContent = `Not copied: ${count} still empty: ${names.join("; ")}. Fill them in, or copy with the blanks in brackets.`;
+      const count = missing.length === 1 ? "One blank is" : `${missing.length} blanks are`;
+      status.textContent = `Not copied yet. ${count} still empty: ${names.join("; ")}. Fill them in, or copy with the blanks in brackets.`;
       copyAnyway.hidden = false;
     });
     copyAnyway.addEventListener("click", () => {
@@ -174,6 +181,34 @@
       writeOut(missing ? `Copied, with ${missing === 1 ? "1 blank" : `${missing} blanks`} still in brackets.` : "Copied, with your words in place.");
     });
     fill();
+  }
+
+  // "What to ask offer A for", on the workbench: the planner's link carries the
+  // workbench's first offer, the best of the others (by the saved result's ranks) and
+  // the settings the planner shares with it (listed in data-counter-offer), in its hash.
+  function setUpCounterOfferLink(link) {
+    const update = () => {
+      const saved = store.read("calculator:offer_comparison", {});
+      const inputs = saved.inputs;
+      if (!inputs || !Array.isArray(inputs.offers) || inputs.offers.length < 2) return;
+      const rows = saved.result && Array.isArray(saved.result.offers) ? saved.result.offers : [];
+      const rank = (i) => (rows[i] && typeof rows[i].rank === "number" ? rows[i].rank : i + 1);
+      let best = 1;
+      inputs.offers.forEach((_, i) => {
+        if (i > 0 && rank(i) < rank(best)) best = i;
+      });
+      const planner = { offer: inputs.offers[0], target_kind: "offer", target: inputs.offers[best] };
+      link.dataset.counterOffer.split(" ").filter((name) => name in inputs)
+        .forEach((name) => (planner[name] = inputs[name]));
+      const url = new URL(link.href, location.href);
+      url.hash = new URLSearchParams({ counter_offer: JSON.stringify(planner) }).toString();
+      link.href = url.href;
+      const name = typeof inputs.offers[0].name === "string" && inputs.offers[0].name.trim();
+      link.textContent = `What to ask ${name || "Offer 1"} for`;
+    };
+    ["pointerdown", "focus", "mouseenter", "click"].forEach((type) => link.addEventListener(type, update));
+    window.addEventListener("storage", update);
+    update();
   }
 
   function setUpForgetButton(button) {
@@ -210,6 +245,7 @@
   document.querySelectorAll("[data-checklist]").forEach(setUpChecklist);
   document.querySelectorAll("[data-script]").forEach(setUpScript);
   document.querySelectorAll("[data-forget-all]").forEach(setUpForgetButton);
+  document.querySelectorAll("a[data-counter-offer]").forEach(setUpCounterOfferLink);
   focusableWhenScrolling();
   window.addEventListener("resize", focusableWhenScrolling);
 })();
