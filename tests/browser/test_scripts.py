@@ -192,3 +192,27 @@ def test_screenshots_of_the_home_page_and_a_script(reader, site_url, screenshots
     page.screenshot(path=str(screenshots / f"script-{name}.png"), full_page=True)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= size["width"]
     assert page.errors == []
+
+
+@pytest.mark.parametrize("path", ["scripts/data-backed-ask-email/", "steps/06-negotiate/"])
+def test_a_script_with_its_warning_showing_passes_axe_in_both_palettes(reader, site_url, path):
+    from test_accessibility import AXE, axe_run, describe, toggle_palette
+
+    assert AXE.is_file(), "axe-core is missing: `make test` runs `npm ci`"
+    page = reader
+    page.goto(site_url + path)
+    slug = "data-backed-ask-email"
+    blank(page, slug, "recruiter_name").fill("Jordan")
+    blank(page, slug, "market_evidence").fill("a range\nof three")
+    card(page, slug).get_by_role("button", name="Copy the text").click()
+    expect(card(page, slug).get_by_role("button", name="Copy with the blanks")).to_be_visible()
+    found = axe_run(page)
+    assert found == [], describe(found)
+    toggle_palette(page)
+    found = axe_run(page, ["color-contrast", "link-in-text-block"])
+    assert found == [], describe(found)
+    name = path.strip("/").replace("/", "-")
+    page.locator(".script-card").last.scroll_into_view_if_needed()
+    for i in range(page.locator(".script-card").count()):
+        page.locator(".script-card").nth(i).screenshot(
+            path=str(Path(__file__).parents[1] / "screenshots" / f"{name}-script-{i + 1}-dark.png"))
