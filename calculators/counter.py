@@ -71,18 +71,19 @@ from .money import HUNDRED, ONE, ZERO, format_number, format_usd, pct
 from .pto import WORKING_DAYS
 from .spec import Calculator, join, out
 
-__all__ = ["CounterOffer", "CounterAsk", "counter_offer", "LEVERS", "CALCULATOR"]
+__all__ = ["CounterOffer", "CounterAsk", "SCRIPT_BLANKS", "counter_offer", "LEVERS",
+           "CALCULATOR"]
 
 # Every lever: its value, its name in a table, its unit and the most a reader could ask.
 LEVERS = (
-    ("base_salary", "Base salary", "usd", MONEY_MAX),
-    ("signon_bonus", "Sign-on bonus", "usd", MONEY_MAX),
-    ("equity_grant_value", "Equity grant", "usd", MONEY_MAX),
+    ("base_salary", "Base salary", "dollars", MONEY_MAX),
+    ("signon_bonus", "Sign-on bonus", "dollars", MONEY_MAX),
+    ("equity_grant_value", "Equity grant", "dollars", MONEY_MAX),
     ("extra_pto_days", "Extra days off a year", "days", 60),
     ("remote_days", "Remote days a week", "days a week", 5),
-    ("learning_budget", "Learning budget a year", "usd", MONEY_MAX),
+    ("learning_budget", "Learning budget a year", "dollars", MONEY_MAX),
     ("earlier_review", "An earlier salary review", "months", 12),
-    ("stipend", "A stipend a year", "usd", MONEY_MAX),
+    ("stipend", "A stipend a year", "dollars", MONEY_MAX),
 )
 _LABEL = {key: label for key, label, _, _ in LEVERS}
 _UNIT = {key: unit for key, _, unit, _ in LEVERS}
@@ -171,7 +172,7 @@ def _check(values: dict[str, Any]) -> None:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class CounterAsk:
-    lever: str = out("Lever", "text")
+    lever: str = out("Key", "text")
     label: str = out("What you ask for", "text")
     amount: Decimal = out("Change", "count", help="In the lever's unit: dollars, days or months.")
     unit: str = out("Unit", "text")
@@ -184,9 +185,29 @@ class CounterAsk:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Unreachable:
-    lever: str = out("Lever", "text")
+    lever: str = out("Key", "text")
     label: str = out("Lever", "text")
     sentence: str = out("Why not alone", "text")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ScriptBlank:
+    blank: str = out("Blank", "text")
+    script: str = out("Script", "text")
+    words: str = out("Words", "text")
+
+
+# The scripts' blanks the planner fills (content/scripts.yaml names each as
+# ``counter_offer.scripts.<blank>``), and the script each belongs to.
+SCRIPT_BLANKS = (
+    ("first_ask", "Counter-offer email"),
+    ("second_ask", "Counter-offer email"),
+    ("third_ask", "Counter-offer email"),
+    ("package_total", "Counter-offer email"),
+    ("specific_ask", "The data-backed ask"),
+    ("alternative_one", "Alternatives after a \"no\""),
+    ("alternative_two", "Alternatives after a \"no\""),
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -200,14 +221,9 @@ class CounterOffer:
     years: int = out("Years", "years")
     package_closes_gap: bool = out("The package closes the gap", "bool")
     package_note: str = out("Why this package", "text")
-    script_first_ask: str = out("Script: first ask", "text")
-    script_second_ask: str = out("Script: second ask", "text")
-    script_third_ask: str = out("Script: third ask", "text")
-    script_specific_ask: str = out("Script: one ask", "text")
-    script_alternative_one: str = out("Script: first alternative", "text")
-    script_alternative_two: str = out("Script: second alternative", "text")
-    script_package_total: str = out("Script: the offer a year", "text",
-                                    help="Before tax, on average over the years.")
+    offer_per_year: Decimal = out("The offer a year", "usd",
+                                  help="Before tax, on average over the years.")
+    scripts: list[ScriptBlank] = out("Words for the scripts", "table", row=ScriptBlank)
     package: list[CounterAsk] = out("Suggested package", "table", row=CounterAsk)
     asks: list[CounterAsk] = out("Each lever alone", "table", row=CounterAsk)
     unreachable: list[Unreachable] = out("Levers that cannot close it alone", "table",
@@ -495,7 +511,7 @@ def counter_offer(
                   ) -> tuple[int | None, Decimal]:
             """The smallest ask of ``lever`` on ``plan`` worth ``need`` after tax."""
             start = side.after_tax(plan)
-            probe = Decimal(1000 if _UNIT[lever] == "usd" else 1)
+            probe = Decimal(1000 if _UNIT[lever] == "dollars" else 1)
             moved = moves.apply(lever, plan, probe)
             (rows, wages), (rows2, wages2) = side.years(plan.offer), side.years(moved.offer)
             slope = sum((r2.total - r.total + b - a + k2 - k1 - (w2 + b - w - a) * (ONE - kk)
@@ -540,13 +556,11 @@ def counter_offer(
         years=years,
         package_closes_gap=closes,
         package_note=note,
-        script_first_ask=scripts[0],
-        script_second_ask=scripts[1],
-        script_third_ask=scripts[2],
-        script_specific_ask=f"{words[0][1]}, which would {reason}" if words else "",
-        script_alternative_one=scripts[3],
-        script_alternative_two=scripts[4],
-        script_package_total=format_usd(average.quantize(ONE)),
+        offer_per_year=average,
+        scripts=[ScriptBlank(blank, script, words) for (blank, script), words in zip(
+            SCRIPT_BLANKS, [*scripts[:3], format_usd(average.quantize(ONE)),
+                            f"{words[0][1]}, which would {reason}" if words else "",
+                            *scripts[3:]])],
         package=package,
         asks=asks,
         unreachable=unreachable,
@@ -625,7 +639,8 @@ def _scripts(package: list[tuple[str, str]], alone: list[tuple[str, str]],
         lines[0] += (f", which together with the rest would {reason}" if len(lines) > 1
                      else f", which would {reason}")
     used = {lever for lever, _ in package}
-    lines += ["if that is not possible, " + words for lever, words in alone
+    instead = "that" if len(lines) == 1 else "the changes above"
+    lines += [f"or, in place of {instead}, {words}" for lever, words in alone
               if lever not in used]
     lines += ["", "", ""]
     others = [words for lever, words in alone if lever != "base_salary"] + ["", ""]
@@ -645,7 +660,7 @@ def _summary(gap: Decimal, years: int, package: list[CounterAsk], closes: bool) 
 
 
 def _amount(a: CounterAsk) -> str:
-    if a.unit == "usd":
+    if a.unit == "dollars":
         return f"+{format_usd(a.amount)}"
     return f"+{format_number(a.amount)} {a.unit}"
 

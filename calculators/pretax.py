@@ -82,7 +82,7 @@ class PretaxSavings:
     tax_savings: Decimal = out("Tax saved", "usd")
     combined_rate_pct: Decimal = out("Saved per dollar put aside", "pct", places=2)
     net_cost: Decimal = out("Net cost to you", "usd")
-    method: str = out("How it was counted", "text")
+    method_note: str = out("How it was counted", "text")
 
 
 def _engine_savings(values: dict[str, Any], amount: Decimal) -> TaxBill:
@@ -131,7 +131,7 @@ def pretax_savings(*, annual_amount: Decimal, account: str | None, salary: Decim
         tax_savings=total,
         combined_rate_pct=total / annual_amount * HUNDRED if annual_amount else ZERO,
         net_cost=annual_amount - total,
-        method=method,
+        method_note=method,
     )
 
 

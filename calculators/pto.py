@@ -114,5 +114,5 @@ CALCULATOR = Calculator(
     result=PtoValue,
     function=pto_value,
     example={"salary": 78000, "pto_days": 20, "working_days_per_year": 260,
-             "baseline_days": 15, "state": "IL"},
+             "baseline_days": 15},
 )

@@ -43,6 +43,8 @@ CHANGES = {
     "espp": [{"purchase_price_market": 60}, {"lookback": False, "sale_price": 70}],
     "stock_options": [{"months_elapsed": 36}, {"option_type": "nso", "exit_price": 30}],
     "rsu_taxes": [{"shares": 800}, {"salary": 400000}],
+    "counter_offer": [{"target.base_salary": 130000},
+                      {"target_kind": "market", "market_salary": 140000}],
 }
 PYODIDE_MARKS = ("pyodide", "calculator-worker", ".wasm", "/engine-")
 

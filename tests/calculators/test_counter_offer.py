@@ -36,6 +36,10 @@ def ask(result: dict, lever: str) -> dict:
     return next(a for a in result["asks"] if a["lever"] == lever)
 
 
+def blank(result: dict, name: str) -> str:
+    return next(row["words"] for row in result["scripts"] if row["blank"] == name)
+
+
 # --- exact cases -----------------------------------------------------------------------
 
 
@@ -90,6 +94,9 @@ def test_days_off_at_the_daily_rate():
     # $1,200 more a year is 3 days of $400: the same pay, taxed the same way.
     assert ask(result, "extra_pto_days")["amount"] == 3
     assert ask(result, "extra_pto_days")["unit"] == "days"
+    assert ask(run("counter_offer", {"state": "TX", "offer": {"base_salary": 1},
+                                     "target": {"base_salary": 2}}), "base_salary")["unit"] \
+        == "dollars"
 
 
 def test_a_market_salary_target():
@@ -113,7 +120,7 @@ def test_the_current_job_with_unvested_equity_and_an_unpaid_bonus():
     assert result["package"][0]["amount"] == 9000
     assert "the bonus you would forfeit" in result["package_note"]
     assert result["package_closes_gap"] is True
-    assert "leave behind at my current job" in result["script_first_ask"]
+    assert "leave behind at my current job" in blank(result, "first_ask")
     # Nothing forfeited and the same pay: no gap.
     same = run("counter_offer", {**inputs, "unvested_equity": 0, "unpaid_bonus": 0})
     assert same["gap"] == 0 and same["asks"] == [] and same["package"] == []
@@ -124,17 +131,17 @@ def test_the_package_and_the_script_blanks():
     package = result["package"]
     assert 2 <= len(package) <= 3 and result["package_closes_gap"]
     assert sum(a["after_tax_value"] for a in package) >= result["gap"] - 0.01
-    assert result["script_first_ask"].startswith("a sign-on bonus of $15,000")
-    assert result["script_second_ask"].startswith("a base salary of $")
-    assert result["script_third_ask"].startswith("an equity grant of $")
-    assert result["script_specific_ask"].startswith("a base salary of $")
-    assert result["script_alternative_one"].startswith("a sign-on bonus of $")
-    assert result["script_package_total"].startswith("$")
+    assert blank(result, "first_ask").startswith("a sign-on bonus of $15,000")
+    assert blank(result, "second_ask").startswith("a base salary of $")
+    assert blank(result, "third_ask").startswith("an equity grant of $")
+    assert blank(result, "specific_ask").startswith("a base salary of $")
+    assert blank(result, "alternative_one").startswith("a sign-on bonus of $")
+    assert blank(result, "package_total").startswith("$")
     # A short package is followed by asks alone on the other levers.
     small = run("counter_offer", {"state": "TX", "offer": {"base_salary": 100000},
                                   "target": {"base_salary": 101000}})
     assert [a["lever"] for a in small["package"]] == ["base_salary"]
-    assert small["script_second_ask"].startswith("if that is not possible, a sign-on bonus")
+    assert blank(small, "second_ask").startswith("or, in place of that, a sign-on bonus")
     assert small["summary"].endswith("It closes with base salary +$1,000.")
 
 
@@ -282,7 +289,7 @@ def test_no_gap_no_asks(inputs):
     result = run("counter_offer", leading)
     assert result["gap"] == 0
     assert result["asks"] == [] and result["package"] == [] and result["unreachable"] == []
-    assert result["script_first_ask"] == "" and result["package_closes_gap"] is False
+    assert blank(result, "first_ask") == "" and result["package_closes_gap"] is False
 
 
 # --- hostile inputs through run() ------------------------------------------------------
