@@ -10,6 +10,9 @@ Conventions:
   ``oop_max``; premiums never count toward the cap.
 * Total annual cost = premiums + out-of-pocket - the employer's HSA contribution.
   It can be negative when the employer's HSA money exceeds what you spend.
+* After tax (with your salary): premiums taken from pay before tax (section 125) lower
+  your income and payroll taxes; the tax engine works out by how much for your tax
+  facts, and the after-tax cost is the total less that saving.
 
 A worked story: Sam pays $120 a month toward a plan with a $1,500 deductible, 20%
 coinsurance and a $4,000 out-of-pocket maximum, expects $12,000 of care plus $300 of
@@ -25,6 +28,15 @@ the other $10,500 ($2,100) and the copays: $3,900, under the cap.
 >>> r["premiums_annual"], r["total_annual_cost"], r["worst_case_annual_cost"]
 (1440.0, 4840.0, 4940.0)
 
+Paid before tax from a $70,000 salary in Texas, Sam's $1,440 of premiums save $426.96
+of tax (22% federal, 7.65% Social Security and Medicare), so the year costs $4,413.04.
+
+>>> r = run("health_plan_cost", {"premium_per_month": 120, "deductible": 1500,
+...     "coinsurance_pct": 20, "oop_max": 4000, "expected_medical_costs": 12000,
+...     "copays": 300, "employer_hsa_contribution": 500, "salary": 70000, "state": "TX"})
+>>> r["tax_saved_on_premiums"], r["after_tax_annual_cost"]
+(426.96, 4413.04)
+
 A bad year of $30,000 in care hits the cap: Sam pays $4,000, not $6,600.
 
 >>> run("health_plan_cost", {"deductible": 1500, "coinsurance_pct": 20, "oop_max": 4000,
@@ -37,9 +49,13 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
-from .fields import percent, usd
-from .money import pct
+from typing import Any
+
+from .fields import boolean, percent, usd
+from .money import ZERO, pct
 from .spec import Calculator, out
+from .tax import taxes
+from .taxfacts import household, tax_facts
 
 __all__ = ["HealthPlanCost", "health_plan_cost", "CALCULATOR"]
 
@@ -60,6 +76,12 @@ INPUTS = (
         "toward the out-of-pocket maximum.", default=0),
     usd("employer_hsa_contribution", "Employer HSA contribution",
         "What the employer puts into your health savings account each year.", default=0),
+    boolean("premiums_pretax", "Premiums paid before tax",
+            "Whether your premiums come out of pay before tax (a section 125 plan: most "
+            "employers' are).", default=True),
+    usd("salary", "Salary", "Your wages a year, to work out what paying premiums before tax "
+        "saves; leave empty to skip.", default=None, nullable=True),
+    *tax_facts(state_required=False),
 )
 
 
@@ -78,6 +100,12 @@ class HealthPlanCost:
     worst_case_annual_cost: Decimal | None = out(
         "Worst case for the year", "usd", nullable=True,
         help="Premiums + the out-of-pocket maximum - employer HSA money; empty with no maximum.")
+    tax_saved_on_premiums: Decimal | None = out(
+        "Tax saved by paying premiums before tax", "usd", nullable=True,
+        help="Empty without a salary.")
+    after_tax_annual_cost: Decimal | None = out(
+        "Expected cost after tax", "usd", nullable=True,
+        help="The expected cost less the tax the premiums save; empty without a salary.")
 
 
 def health_plan_cost(
@@ -89,6 +117,9 @@ def health_plan_cost(
     expected_medical_costs: Decimal,
     copays: Decimal,
     employer_hsa_contribution: Decimal,
+    premiums_pretax: bool = True,
+    salary: Decimal | None = None,
+    **facts: Any,
 ) -> HealthPlanCost:
     deductible_paid = min(expected_medical_costs, deductible)
     coinsurance_paid = (expected_medical_costs - deductible_paid) * pct(coinsurance_pct)
@@ -96,6 +127,12 @@ def health_plan_cost(
     out_of_pocket = before_cap if oop_max is None else min(before_cap, oop_max)
     premiums = premium_per_month * 12
     worst = None if oop_max is None else premiums + oop_max - employer_hsa_contribution
+    total = premiums + out_of_pocket - employer_hsa_contribution
+    saved = None
+    if salary is not None:
+        home = household(facts, wages=salary)
+        before_tax = min(premiums, salary) if premiums_pretax else ZERO
+        saved = taxes(home).total - taxes(home.replace(pretax={"pretax_premiums": before_tax})).total
     return HealthPlanCost(
         deductible_paid=deductible_paid,
         coinsurance_paid=coinsurance_paid,
@@ -104,8 +141,10 @@ def health_plan_cost(
         out_of_pocket=out_of_pocket,
         capped=out_of_pocket < before_cap,
         premiums_annual=premiums,
-        total_annual_cost=premiums + out_of_pocket - employer_hsa_contribution,
+        total_annual_cost=total,
         worst_case_annual_cost=worst,
+        tax_saved_on_premiums=saved,
+        after_tax_annual_cost=None if saved is None else total - saved,
     )
 
 

@@ -340,3 +340,16 @@ def test_required_marker_and_formatting_helpers():
     assert repr(REQUIRED) == "REQUIRED"
     assert format_usd(Decimal("1234.5")) == "$1,234.50"
     assert format_number(Decimal("0.50")) == "0.5"
+
+
+def test_premiums_paid_after_tax_save_nothing_and_no_salary_counts_nothing():
+    plan = {"premium_per_month": 200, "deductible": 1000, "coinsurance_pct": 20,
+            "expected_medical_costs": 0}
+    after = run("health_plan_cost", {**plan, "salary": 90000, "state": "TX",
+                                     "premiums_pretax": False})
+    assert after["tax_saved_on_premiums"] == 0
+    assert after["after_tax_annual_cost"] == after["total_annual_cost"] == 2400
+    assert run("health_plan_cost", plan)["after_tax_annual_cost"] is None
+    # Section 125: $2,400 of premiums at 22% federal + 7.65% payroll tax.
+    assert run("health_plan_cost", {**plan, "salary": 90000, "state": "TX"})[
+        "tax_saved_on_premiums"] == 711.6
