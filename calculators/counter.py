@@ -69,7 +69,7 @@ from .errors import CalculatorError
 from .fields import MONEY_MAX, boolean, choice, integer, list_of, number, obj, percent, usd
 from .money import HUNDRED, ONE, ZERO, format_number, format_usd, pct
 from .pto import WORKING_DAYS
-from .spec import Calculator, join, out
+from .spec import Calculator, join, out, validate
 
 __all__ = ["CounterOffer", "CounterAsk", "SCRIPT_BLANKS", "counter_offer", "LEVERS",
            "CALCULATOR"]
@@ -273,11 +273,11 @@ class _Side:
         alone = {**offer, "state": None}
         nothing = {**alone, "name": "\u00b7", "base_salary": ZERO, "match_formula": [],
                    "equity_grant_value": ZERO, "equity_refresher_value": ZERO}
-        result = offer_comparison(
-            offers=[alone, nothing], years=s["years"], rank_by="pre_tax",
-            contribution_pct=s["contribution_pct"], close_band_pct=ZERO,
-            leave_after_months=12, annual_deferral_limit=s["annual_deferral_limit"],
-            compensation_limit=s["compensation_limit"], state=None, **s["facts"])
+        result = offer_comparison(**{
+            **s["defaults"], "offers": [alone, nothing], "years": s["years"],
+            "rank_by": "pre_tax", "contribution_pct": s["contribution_pct"],
+            "annual_deferral_limit": s["annual_deferral_limit"],
+            "compensation_limit": s["compensation_limit"], "state": None, **s["facts"]})
         return result.by_year[:s["years"]]
 
     def years(self, offer: dict[str, Any]) -> tuple[list[Any], list[Decimal]]:
@@ -461,6 +461,8 @@ def counter_offer(
     **facts: Any,
 ) -> CounterOffer:
     setting = {"years": years, "contribution_pct": contribution_pct,
+               # Every other input of the comparison at its default, as its spec says.
+               "defaults": validate(comparison.INPUTS, {"offers": [{"base_salary": 0}] * 2}),
                "annual_deferral_limit": annual_deferral_limit,
                "compensation_limit": compensation_limit, "facts": facts}
     values = {"working_days_per_year": working_days_per_year,
