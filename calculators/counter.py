@@ -421,7 +421,10 @@ def _phrase(lever: str, n: Decimal, offer: dict[str, Any]) -> str:
         was = f" instead of {format_usd(old)}" if old else ""
         vests = ""
         if lever == "equity_grant_value":
-            vests = f" vesting over {_plural(Decimal(offer['equity_vesting_months']), 'month')}"
+            months = offer["equity_vesting_months"]
+            span = (_plural(Decimal(months // 12), "year") if months % 12 == 0
+                    else _plural(Decimal(months), "month"))
+            vests = f" vesting over {span}"
         return f"{noun} of {format_usd(old + n)}{vests}{was}"
     if lever == "extra_pto_days":
         return f"{_plural(n, 'more day')} of paid time off a year"

@@ -84,6 +84,11 @@ def test_equity_counts_only_as_it_vests():
     assert late["asks"] == []
     assert late["unreachable"][0]["lever"] == "equity_grant_value"
     assert "24-month cliff" in late["unreachable"][0]["sentence"]
+    odd = run("counter_offer", with_offer(inputs, equity_vesting_months=30))
+    assert ask(odd, "equity_grant_value")["sentence"].startswith(
+        "I'd like to ask for an equity grant of $") and "vesting over 30 months" in ask(
+        odd, "equity_grant_value")["sentence"]
+    assert "vesting over 4 years" in ask(result, "equity_grant_value")["sentence"]
 
 
 def test_days_off_at_the_daily_rate():
