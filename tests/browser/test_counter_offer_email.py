@@ -23,10 +23,8 @@ BLANKS = ("first_ask", "second_ask", "third_ask", "package_total")  # the email'
 
 
 def enter_offers(form, page) -> None:
-    """Two offers of the reader's own: the first to improve, the second better paid."""
-    blank = page.locator('[data-wb-action="blank"]')
-    if blank.count() and blank.is_visible():
-        blank.click()
+    """Two offers of the reader's own over the example's: the first to improve, the
+    second better paid (the rest of each offer as the example has it)."""
     before = form.get_attribute("data-calc-rendered-at")
     change(form, {"offers[0].name": "Harbor", "offers[0].base_salary": 118000,
                   "offers[0].state": "CO", "offers[0].raise_pct": 3,
