@@ -31,7 +31,7 @@ ENGINE = "offer_comparison"
 ENGINE_TITLE = "Offer workbench engine"
 # What one item of a list is called on its "Add" and "Remove" buttons.
 ITEM_NOUNS = {"offers": "offer", "match_formula": "tier", "other_benefits": "benefit",
-              "stipends": "stipend"}
+              "stipends": "stipend", "price_cases": "price case"}
 UNIT_BEFORE = {"usd": "$", "usd_per_hour": "$"}
 UNIT_AFTER = {"pct": "%", "usd_per_hour": "an hour", "days": "days", "months": "months",
               "years": "years", "hours": "hours"}
