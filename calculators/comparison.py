@@ -15,8 +15,13 @@ Conventions:
   year counts the growth of your *vested* match balance, so a cliff shows up as one
   large step in the year it passes.
 * The expected yearly health cost (yours: premiums plus out of pocket, less employer
-  HSA money, e.g. from the health plan calculator) is subtracted; other benefits are
-  added at their yearly value.
+  HSA money) is subtracted: with ``health_from`` ``"plan"`` it is the offer's
+  ``health_plan`` priced by the health plan choice calculator
+  (:func:`calculators.health_choice.plan_outlook`) for its coverage tier, in a year of
+  the care you expect (``medical_costs``; empty for a typical year from MEPS), and each
+  offer also reports that plan's cost in a heavy year and at worst; with ``"amount"``
+  (the default) it is ``health_cost_annual`` as entered. Other benefits are added at
+  their yearly value.
 * After tax: each offer is taxed where it is, in its own ``state`` (with ``local`` or
   ``local_rate_pct`` where a city or county taxes wages), else in the comparison's
   ``state``, under the comparison's tax facts (filing status, spouse's wages, age,
@@ -85,8 +90,8 @@ from typing import Any
 
 from .equity import check_schedule, fraction_vested, vesting_events
 from .errors import CalculatorError
-from . import offer_equity
-from .fields import choice, integer, list_of, number, percent, text, usd
+from . import health_choice
+from .fields import choice, integer, list_of, number, obj, percent, text, usd
 from .money import HUNDRED, ONE, ZERO, format_usd, pct, quantize
 from .prices import price_level
 from .retirement import MATCH_FORMULA, VESTING, annual_match, vested_fraction
@@ -95,7 +100,7 @@ from .spec import Calculator, Choice, Field, join, out
 from .tax import taxes
 from .taxfacts import LOCALS, STATES, household, tax_facts
 
-__all__ = ["MEASURES", "OfferComparison", "chart_series", "offer_comparison", "CALCULATOR"]
+__all__ = ["MEASURES", "OfferComparison", "health_outlook", "offer_comparison", "CALCULATOR"]
 
 # What can rank the offers: the value of ``rank_by``, and the words that name it.
 MEASURES = (
@@ -104,7 +109,6 @@ MEASURES = (
     ("purchasing_power", "Purchasing power"),
 )
 _LABELS = dict(MEASURES)
-_MEASURE_OF_LABEL = {label: measure for measure, label in MEASURES}
 # The measure to fall back on, in turn, while an offer lacks the one asked for.
 _FALLBACK = {
     "purchasing_power": ("purchasing_power", "after_tax", "pre_tax"),
@@ -129,7 +133,6 @@ def _check_offer(offer: dict[str, Any], path: str) -> None:
                    "equity_interval_months")
     check_schedule(offer, path, "equity_vesting_months", "equity_refresher_cliff_months",
                    "equity_interval_months")
-    offer_equity.check_offer(offer, path)
 
 
 def _check_offers(offers: list[dict[str, Any]], path: str) -> None:
@@ -142,6 +145,41 @@ def _places(name: str, label: str, help: str, places: tuple[tuple[str, str], ...
     return Field(name=name, label=label, kind="choice", unit="choice", help=help,
                  default=None, nullable=True,
                  choices=tuple(Choice(value=code, label=name) for code, name in places))
+
+
+# The health plan choice calculator's plan and tier, each optional here (0 where it had
+# no default), and the care expected in the year.
+HEALTH_PLAN_FIELDS = (
+    *(dataclasses.replace(field, default=0) if field.required else field
+      for field in health_choice.PLAN_FIELDS if field.name != "name"),
+    *health_choice.COVERAGE_FIELDS,
+    usd("medical_costs", "Care you expect in a year",
+        "The year's care for everyone covered, at the plan's allowed amounts; empty for a "
+        "typical year (the median spending per person, from MEPS).", default=None,
+        nullable=True),
+)
+
+
+def _check_health_plan(plan: dict[str, Any], path: str) -> None:
+    """The plan's own relations, and the people its tier can cover, named under ``path``."""
+    health_choice.check_plan(plan, path)
+    try:
+        health_choice.plan_outlook(plan, coverage=plan["coverage"],
+                                   people_covered=plan["people_covered"])
+    except CalculatorError as error:
+        raise CalculatorError(join(path, error.field), error.message) from None
+
+
+def health_outlook(offer: dict[str, Any]) -> health_choice.PlanOutlook | None:
+    """An offer's plan priced for a typical (or the expected) year, a heavy one and the
+    worst; ``None`` when the offer gives its health cost as an amount."""
+    if offer["health_from"] != "plan":
+        return None
+    plan = offer["health_plan"]
+    care = plan["medical_costs"]
+    typical = None if care is None else {"medical_costs": care, "one_person": None}
+    return health_choice.plan_outlook(plan, coverage=plan["coverage"],
+                                      people_covered=plan["people_covered"], typical=typical)
 
 
 OFFER_FIELDS = (
@@ -176,12 +214,20 @@ OFFER_FIELDS = (
         "The value of the grant added on each work anniversary.", default=0),
     integer("equity_refresher_cliff_months", "Refresher cliff (months)", "months",
             "Cliff on each refresher grant; 0 for none.", min=0, max=120, default=0),
-    *offer_equity.OFFER_FIELDS,
     dataclasses.replace(MATCH_FORMULA, min_items=0, default=[],
                         help="The 401(k) match tiers; empty for no match."),
     dataclasses.replace(VESTING, name="match_vesting"),
+    choice("health_from", "Health cost from",
+           "Work the cost out from the health plan's terms, or enter a yearly amount.",
+           (("amount", "A yearly amount"), ("plan", "The plan's terms")), default="amount"),
     usd("health_cost_annual", "Your health cost a year",
-        "Premiums plus expected out-of-pocket costs, less employer HSA money.", default=0),
+        "Premiums plus expected out-of-pocket costs, less employer HSA money.", default=0,
+        when=("health_from", ("amount",))),
+    obj("health_plan", "Health plan",
+        "The plan you would choose with this offer: what it costs you in a year in "
+        "premiums and out of pocket, less the employer's HSA money.",
+        HEALTH_PLAN_FIELDS, default={}, when=("health_from", ("plan",)),
+        check=_check_health_plan),
     usd("other_benefits_annual", "Other benefits a year",
         "The yearly value to you of anything else the offer includes.", default=0),
     _places("local", "City tax", "A city income tax the engine knows, where this job is.",
@@ -209,11 +255,6 @@ INPUTS = (
     list_of("offers", "Offers", "Two to five offers to compare.", fields=OFFER_FIELDS,
             min_items=2, max_items=5, check=_check_offers),
     integer("years", "Years", "years", "How many years to compare.", min=1, max=10, default=4),
-    list_of("price_cases", "Share price cases",
-            "The share price's path in each case: a growth rate a year, or your own "
-            "prices. The defaults are illustrations, not forecasts.",
-            fields=offer_equity.CASE_FIELDS, min_items=1, max_items=3,
-            default=offer_equity.DEFAULT_CASES, check=offer_equity.check_cases),
     choice("rank_by", "Rank by",
            "Which total decides the leader: what each offer leaves you after tax, what it "
            "pays before tax, or what its after-tax money buys where it is.",
@@ -268,6 +309,9 @@ class OfferYear:
                                 help="On the year's wages; empty without a state.")
     after_tax: Decimal | None = out("After tax", "usd", nullable=True)
     cumulative_after_tax: Decimal | None = out("Cumulative after tax", "usd", nullable=True)
+    difference_from_leader: Decimal = out(
+        "Against the leader", "usd",
+        help="This year's total on the measure that ranks the offers, less the leader's.")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -289,9 +333,12 @@ class OfferTotal:
     average_annual: Decimal = out("Average a year", "usd")
     difference_from_leader: Decimal = out("Difference from the leader", "usd",
                                           help="This offer's total less the leader's.")
-    at_risk: Decimal = out("At-risk pay (equity)", "usd",
-                           help="The equity in the total before tax: it vests only while you "
-                                "stay and is worth only what the shares are.")
+    health_cost_heavy_year: Decimal | None = out(
+        "Health cost in a heavy year", "usd", nullable=True,
+        help="The offer's health plan in a year of heavy care; empty without a plan.")
+    health_cost_worst_case: Decimal | None = out(
+        "Health cost at worst", "usd", nullable=True,
+        help="Premiums plus the out-of-pocket maximum, less HSA money; empty without a plan.")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -319,10 +366,6 @@ class OfferComparison:
     leave_after_months: int = out("Leaving after (months)", "months")
     forfeiture: list[Forfeiture] = out("Forfeited if you leave early", "table", row=Forfeiture)
     summary: str = out("Summary", "text")
-    by_price_case: list[offer_equity.CaseTotal] = out(
-        "Under each share price case", "table", row=offer_equity.CaseTotal)
-    price_case_leaders: list[offer_equity.CaseLeader] = out(
-        "Who leads in each price case", "table", row=offer_equity.CaseLeader)
 
 
 class _Offer:
@@ -349,11 +392,10 @@ class _Offer:
 
     def grants(self, before_month: int) -> list[tuple[int, Decimal, list[tuple[int, Decimal]]]]:
         """Grants made before ``before_month``: (month granted, value, vesting events)."""
-        initial, refresher = offer_equity.grant_values(self.offer)
-        grants = [(0, initial, self.initial_events)]
+        grants = [(0, self.offer["equity_grant_value"], self.initial_events)]
         month = 12
         while month < before_month:
-            grants.append((month, refresher, self.refresher_events))
+            grants.append((month, self.offer["equity_refresher_value"], self.refresher_events))
             month += 12
         return grants
 
@@ -399,6 +441,7 @@ class _Standing:
     after_tax: Decimal | None
     price_level: Decimal | None
     purchasing_power: Decimal | None
+    health: health_choice.PlanOutlook | None
 
     def on(self, measure: str) -> Decimal | None:
         return getattr(self, measure)
@@ -408,7 +451,6 @@ def offer_comparison(
     *,
     offers: list[dict[str, Any]],
     years: int,
-    price_cases: list[dict[str, Any]],
     rank_by: str,
     contribution_pct: Decimal | None,
     close_band_pct: Decimal,
@@ -431,6 +473,8 @@ def offer_comparison(
     for index, (name, offer) in enumerate(zip(names, offers)):
         model = _Offer(offer, contribution_pct, annual_deferral_limit, compensation_limit)
         where = offer["state"] or state
+        outlook = health_outlook(offer)
+        health_annual = offer["health_cost_annual"] if outlook is None else outlook.expected
         rows: list[tuple[Any, ...]] = []
         wages: list[Decimal] = []
         vested_before = ZERO
@@ -444,7 +488,7 @@ def offer_comparison(
             match_vested = vested_now - vested_before
             vested_before = vested_now
             total = (salary + bonus + signon + equity + match_vested
-                     + offer["other_benefits_annual"] - offer["health_cost_annual"])
+                     + offer["other_benefits_annual"] - health_annual)
             rows.append((year_number, salary, bonus, signon, equity, model.match(year_number),
                          match_vested, total))
             wages.append(salary + bonus + signon + equity)
@@ -458,14 +502,14 @@ def offer_comparison(
             cumulative_after += after or ZERO
             by_year.append(OfferYear(
                 name, year_number, salary, bonus, signon, equity, match, match_vested,
-                offer["health_cost_annual"], offer["other_benefits_annual"], total, cumulative,
-                tax, after, None if after is None else cumulative_after))
+                health_annual, offer["other_benefits_annual"], total, cumulative,
+                tax, after, None if after is None else cumulative_after, ZERO))
         after_total = None if yearly is None else cumulative_after
         price = offer["price_level"] if offer["price_level"] is not None else price_level(where)
         power = (None if after_total is None or price is None
                  else after_total * HUNDRED / price)
         standings.append(_Standing(name, where, cumulative, rows[0][-1], after_total, price,
-                                   power))
+                                   power, outlook))
 
         months = leave_after_months
         unvested_equity = sum((value for _, value, _ in model.grants(months)), ZERO)
@@ -486,17 +530,23 @@ def offer_comparison(
     margin_pct = None if lead == 0 else margin / abs(lead) * HUNDRED
     too_close = margin * HUNDRED <= close_band_pct * abs(lead)
     rank = {s.name: position for position, s in enumerate(ranked, 1)}
+    prices = {s.name: s.price_level for s in standings}
+
+    def yearly(row: OfferYear) -> Decimal:
+        if measure == "pre_tax":
+            return row.total
+        after = row.after_tax
+        return after if measure == "after_tax" else after * HUNDRED / prices[row.offer]
+
+    leader_years = {row.year: yearly(row) for row in by_year if row.offer == leader.name}
+    by_year = [dataclasses.replace(row, difference_from_leader=yearly(row)
+                                   - leader_years[row.year]) for row in by_year]
     rows_out = [
         OfferTotal(s.name, rank[s.name], s.state, s.pre_tax, s.after_tax, s.price_level,
                    s.purchasing_power, lead - value(s), s.first_year, s.pre_tax / years,
-                   value(s) - lead,
-                   sum((row.equity for row in by_year if row.offer == s.name), ZERO))
+                   value(s) - lead, s.health and s.health.heavy, s.health and s.health.worst_case)
         for s in standings
     ]
-    case_totals, case_leaders = offer_equity.price_cases(
-        cases=price_cases, offers=offers, names=names, by_year=by_year,
-        places=[s.state for s in standings], price_levels=[s.price_level for s in standings],
-        measure=measure, facts=facts)
     return OfferComparison(
         offers=rows_out,
         by_year=by_year,
@@ -512,8 +562,6 @@ def offer_comparison(
         forfeiture=forfeiture,
         summary=_summary(leader.name, runner_up.name, margin, margin_pct, too_close,
                          close_band_pct, years, measure),
-        by_price_case=case_totals,
-        price_case_leaders=case_leaders,
     )
 
 
@@ -543,22 +591,6 @@ def _summary(leader: str, runner_up: str, margin: Decimal, margin_pct: Decimal |
     return f"{lead}."
 
 
-def chart_series(result: dict[str, Any]) -> tuple[str, list[tuple[str, list[float]]]]:
-    """Each offer's running total on the measure that ranked them, from a reported result.
-
-    Returns the measure in words (``"before tax"``, ``"after tax"``, ``"in purchasing
-    power"``) and one ``(offer, values)`` per offer, year by year, for the chart.
-    """
-    measure = _MEASURE_OF_LABEL[result["ranked_by"]]
-    key = "cumulative" if measure == "pre_tax" else "cumulative_after_tax"
-    series = []
-    for row in result["offers"]:
-        scale = 100 / row["price_level"] if measure == "purchasing_power" else 1
-        series.append((row["offer"], [year[key] * scale for year in result["by_year"]
-                                      if year["offer"] == row["offer"]]))
-    return _IN_WORDS[measure], series
-
-
 CALCULATOR = Calculator(
     name="offer_comparison",
     title="Compare offers",
@@ -567,13 +599,15 @@ CALCULATOR = Calculator(
             "costs, the taxes where each offer is and what its pay buys there; who leads, "
             "by how much, and what leaving early would cost.",
     notes=(
-        "Equity is valued at today's share price (a dollar grant at its grant value), "
-        "after any private-company discount you set; a year counts what vests in it. The "
-        "share price cases value it again at each case's prices, with the ESPP's gain: "
-        "illustrations, not forecasts. Equity is at-risk pay, marked as such in each total.",
+        "Equity is valued at its grant value; a year counts what vests in it.",
         "A year counts the growth of your vested 401(k) match, so a vesting cliff shows "
         "up in the year it passes.",
-        "Your expected health cost is subtracted each year.",
+        "Your expected health cost is subtracted each year: the yearly amount you enter, or "
+        "the offer's health plan priced as the health plan choice calculator prices it "
+        "(premiums, the deductible, coinsurance and the out-of-pocket maximum, for your "
+        "coverage tier) in a year of the care you expect, or a typical year. Each offer "
+        "with a plan also shows its cost in a heavy year and at worst. The tax your own "
+        "HSA contributions would save is not counted.",
         "After tax: each year's wages (salary, bonus, sign-on and vesting RSUs) less the "
         "federal, state, local and payroll taxes they add, where each offer is; the 401(k) "
         "match, other benefits and the health cost are not taxed as pay.",
@@ -599,7 +633,11 @@ CALCULATOR = Calculator(
              "equity_cliff_months": 12, "equity_interval_months": 3,
              "equity_refresher_value": 10000,
              "match_formula": [{"match_pct": 50, "of_pay_pct": 6}],
-             "match_vesting": {"type": "cliff", "years": 3}, "health_cost_annual": 4800},
+             "match_vesting": {"type": "cliff", "years": 3}, "health_from": "plan",
+             "health_plan": {"premium_per_month": 150, "deductible": 2000,
+                             "coinsurance_pct": 20, "oop_max": 5000, "copays": 400,
+                             "employer_hsa_contribution": 1000, "hsa_eligible": True,
+                             "medical_costs": 10000}},
         ],
         "years": 4,
         "rank_by": "after_tax",

@@ -21,6 +21,8 @@ data in words; the same data is always in a table beside it.
 ('$1,234.50', '-$5.00', '62.5%')
 >>> format_value(7.6923, "pct"), format_value(None, "usd"), format_value(True, "bool")
 ('7.69%', '—', 'Yes')
+>>> format_value(705012.3, "usd_whole"), format_value(-42.5, "usd_whole")
+('$705,012', '-$42.50')
 >>> html = render("pto_value", {"daily_rate": 300.0, "hourly_rate": 37.5, "pto_value": 6000.0,
 ...     "pto_share_of_salary_pct": 7.69, "difference_value": None, "after_tax_daily_rate": 245.01,
 ...     "after_tax_pto_value": 4900.2, "after_tax_difference_value": None})
@@ -39,12 +41,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import comparison
 from .api import calculator, run
 from .errors import CalculatorError
 
-__all__ = ["GENERIC_ERROR", "format_value", "format_axis", "render", "respond",
-           "bar_chart", "line_chart"]
+__all__ = ["GENERIC_ERROR", "format_value", "format_axis", "display_unit", "render", "respond",
+           "bar_chart", "line_chart", "stacked_chart", "difference_chart"]
 
 GENERIC_ERROR = "Something went wrong with this calculation. Check the inputs and try again."
 # Charts are drawn 400 units wide with 14-15 unit text (calculator.css) and shown at most
@@ -52,6 +53,8 @@ GENERIC_ERROR = "Something went wrong with this calculation. Check the inputs an
 WIDTH = 400
 LEGEND_SPACING = 112  # one legend entry: a swatch and up to 10 characters
 SERIES_LIMIT = 5  # offer_comparison compares at most five offers: one colour each
+# Below this many dollars a figure keeps its cents where a report shows whole dollars.
+SMALL_MONEY = 100
 
 
 # --- numbers as text ------------------------------------------------------------
@@ -70,6 +73,10 @@ def format_value(value: Any, unit: str) -> str:
         return "Yes" if value else "No"
     if isinstance(value, str):
         return value
+    if unit == "usd_whole":  # whole dollars, cents only on a small figure
+        places = 2 if abs(value) < SMALL_MONEY and value != int(value) else 0
+        text = f"${abs(value):,.{places}f}"
+        return "-" + text if value < 0 and text.strip("$0.,") else text
     if unit in ("usd", "usd_per_hour"):
         text = f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
         return text + ("/hour" if unit == "usd_per_hour" else "")
@@ -82,7 +89,7 @@ def format_value(value: Any, unit: str) -> str:
 
 def format_axis(value: float, unit: str) -> str:
     """A short tick label: ``$120k``, ``$1.5M``, ``40%``, ``12``."""
-    if unit == "usd":
+    if unit in ("usd", "usd_whole"):
         size = abs(value)
         sign = "-" if value < 0 else ""
         if size >= 1_000_000:
@@ -256,12 +263,185 @@ def _package_charts(name: str, result: dict[str, Any]) -> list[Chart]:
              bar_chart(f"{name}-breakdown", "Offer value by part", rows, "usd"))]
 
 
+# What each offer's year is made of, in the stacked bars: (name in the legend, words in
+# the description, the by_year columns it adds up); the health cost is drawn below zero.
+_PARTS = (("Salary", "salary", ("salary",)),
+          ("Bonus", "bonus and sign-on", ("bonus", "signon")),
+          ("Equity", "equity", ("equity",)),
+          ("Benefits", "401(k) match and other benefits",
+           ("retirement_match_vested", "other_benefits")))
+_HEALTH = ("Health", "less health cost", ("health_cost",))
+
+
+def stacked_chart(chart_id: str, title: str, rows: Sequence[dict[str, Any]],
+                  unit: str) -> ET.Element:
+    """One bar per year, stacked from its parts (``_PARTS``), the health cost below zero."""
+    def part(row: dict[str, Any], keys: tuple[str, ...]) -> float:
+        return sum(row[key] for key in keys)
+
+    desc = "; ".join(
+        f"Year {row['year']}: " + ", ".join(
+            f"{words} {format_value(part(row, keys), unit)}"
+            for _, words, keys in (*_PARTS, _HEALTH) if part(row, keys))
+        for row in rows) + "."
+    left, right, bottom = 60, 16, 40
+    entries = len(_PARTS) + 1
+    per_row = (WIDTH - left) // LEGEND_SPACING
+    top = 20 + 20 * math.ceil(entries / per_row)
+    height = top + 170 + bottom
+    svg = _svg(chart_id, title, desc, height)
+    ups = [sum(max(part(row, keys), 0.0) for _, _, keys in _PARTS) for row in rows]
+    downs = [-part(row, _HEALTH[2]) - sum(max(-part(row, keys), 0.0) for _, _, keys in _PARTS)
+             for row in rows]
+    low, high, y_step = _scale([*ups, *downs])
+    plot_width, plot_height = WIDTH - left - right, height - top - bottom
+
+    def y_of(y: float) -> float:
+        return top + (high - y) / (high - low) * plot_height
+
+    _grid(svg, low, high, y_step, left, right, y_of, unit)
+    slot = plot_width / len(rows)
+    bar = min(slot * 0.6, 36)
+    for number, row in enumerate(rows):
+        x = left + slot * number + (slot - bar) / 2
+        above = below = 0.0
+        for index, (_, _, keys) in enumerate((*_PARTS, _HEALTH)):
+            value = -part(row, keys) if keys is _HEALTH[2] else part(row, keys)
+            if not value:
+                continue
+            start = above if value > 0 else below
+            end = start + value
+            if value > 0:
+                above = end
+            else:
+                below = end
+            y1, y2 = sorted((y_of(start), y_of(end)))
+            ET.SubElement(svg, "rect", {
+                "x": f"{x:.1f}", "y": f"{y1:.1f}", "width": f"{bar:.1f}",
+                "height": f"{max(y2 - y1, 0.5):.1f}", "class": f"calc-bar calc-series-{index}"})
+        _text(svg, x + bar / 2, height - bottom + 20, str(row["year"]), "calc-chart-tick",
+              "middle")
+    _text(svg, WIDTH - right, height - 4, "Year", "calc-chart-tick", "end")
+    zero = y_of(0.0)
+    ET.SubElement(svg, "line", {"x1": f"{left}", "x2": f"{WIDTH - right}", "y1": f"{zero:.1f}",
+                                "y2": f"{zero:.1f}", "class": "calc-chart-zero"})
+    _legend(svg, [name for name, _, _ in (*_PARTS, _HEALTH)], left)
+    return svg
+
+
+def difference_chart(chart_id: str, title: str, years: Sequence[int],
+                     series: Sequence[tuple[str, Sequence[float]]], unit: str) -> ET.Element:
+    """Bars per year: each offer's year less the leader's (below zero: behind that year)."""
+    desc = "; ".join(f"{name}: " + ", ".join(
+        f"{format_value(value, unit)} in year {year}" for year, value in zip(years, values))
+        for name, values in series) + "."
+    left, right, bottom = 60, 16, 40
+    per_row = (WIDTH - left) // LEGEND_SPACING
+    top = 20 + 20 * math.ceil(len(series) / per_row)
+    height = top + 150 + bottom
+    svg = _svg(chart_id, title, desc, height)
+    low, high, y_step = _scale([v for _, values in series for v in values])
+    plot_width, plot_height = WIDTH - left - right, height - top - bottom
+
+    def y_of(y: float) -> float:
+        return top + (high - y) / (high - low) * plot_height
+
+    _grid(svg, low, high, y_step, left, right, y_of, unit)
+    slot = plot_width / len(years)
+    bar = min(slot * 0.7 / len(series), 30)
+    for number, year in enumerate(years):
+        start_x = left + slot * number + (slot - bar * len(series)) / 2
+        for index, (_, values) in enumerate(series):
+            y1, y2 = sorted((y_of(0.0), y_of(values[number])))
+            ET.SubElement(svg, "rect", {
+                "x": f"{start_x + index * bar:.1f}", "y": f"{y1:.1f}", "width": f"{bar:.1f}",
+                "height": f"{max(y2 - y1, 0.5):.1f}",
+                "class": f"calc-bar calc-series-{(index + 1) % SERIES_LIMIT}"})
+        _text(svg, left + slot * number + slot / 2, height - bottom + 20, str(year),
+              "calc-chart-tick", "middle")
+    _text(svg, WIDTH - right, height - 4, "Year", "calc-chart-tick", "end")
+    zero = y_of(0.0)
+    ET.SubElement(svg, "line", {"x1": f"{left}", "x2": f"{WIDTH - right}", "y1": f"{zero:.1f}",
+                                "y2": f"{zero:.1f}", "class": "calc-chart-zero"})
+    _legend(svg, [name for name, _ in series], left, first=1)
+    return svg
+
+
+def _grid(svg: ET.Element, low: float, high: float, step: float, left: float, right: float,
+          y_of: Callable[[float], float], unit: str) -> None:
+    grid = ET.SubElement(svg, "g", {"class": "calc-chart-grid"})
+    tick = low
+    while tick <= high + step / 2:
+        y = y_of(tick)
+        ET.SubElement(grid, "line", {"x1": f"{left}", "x2": f"{WIDTH - right}",
+                                     "y1": f"{y:.1f}", "y2": f"{y:.1f}"})
+        _text(grid, left - 6, y + 4, format_axis(tick, unit), "calc-chart-tick", "end")
+        tick += step
+
+
+def _legend(svg: ET.Element, names: Sequence[str], left: float, first: int = 0) -> None:
+    per_row = (WIDTH - left) // LEGEND_SPACING
+    for index, name in enumerate(names):
+        row, column = divmod(index, per_row)
+        x, y = left + column * LEGEND_SPACING, 10 + row * 20
+        ET.SubElement(svg, "rect", {"x": f"{x:g}", "y": f"{y}", "width": "14", "height": "14",
+                                    "class": f"calc-bar calc-series-{(index + first) % SERIES_LIMIT}"})
+        _text(svg, x + 20, y + 13, name[:10], "calc-chart-label")
+
+
 def _comparison_charts(name: str, result: dict[str, Any]) -> list[Chart]:
-    measure, series = comparison.chart_series(result)  # on the measure that ranks them
-    years = sorted({row["year"] for row in result["by_year"]})
-    return [(f"Cumulative total of each offer {measure}, year by year",
-             line_chart(f"{name}-cumulative", f"Cumulative total {measure} by year", "Year",
-                        years, series, "usd"))]
+    measure = result["ranked_by"].lower()
+    leader = result["leader"]
+    charts: list[Chart] = []
+    for number, row in enumerate(result["offers"]):
+        years = [y for y in result["by_year"] if y["offer"] == row["offer"]]
+        charts.append((f"What {row['offer']} is made of, year by year, before tax",
+                       stacked_chart(f"{name}-parts-{number}", f"{row['offer']}: each year's "
+                                     "pay and benefits, less the health cost", years,
+                                     "usd_whole")))
+    years = sorted({y["year"] for y in result["by_year"]})
+    series = [(row["offer"], [y["difference_from_leader"] for y in result["by_year"]
+                              if y["offer"] == row["offer"]])
+              for row in result["offers"] if row["offer"] != leader]
+    charts.append((f"Each offer against the leader, {leader}, year by year ({measure}); "
+                   "below zero it is behind that year",
+                   difference_chart(f"{name}-difference", f"Each offer less {leader}, by year, "
+                                    f"{measure}", years, series, "usd_whole")))
+    return charts
+
+
+def _comparison_digest(name: str, result: dict[str, Any]) -> ET.Element:
+    """The answer in a few lines, each a link to where the full result says it."""
+    money = "usd_whole"
+    digest = ET.Element("div", {"class": "calc-digest", "data-digest": ""})
+    ET.SubElement(digest, "p", {"class": "calc-digest-title"}).text = "The answer so far"
+    items = ET.SubElement(digest, "ul", {"class": "calc-digest-items"})
+
+    def item(label: str, value: str, href: str, key: str) -> None:
+        link = ET.SubElement(ET.SubElement(items, "li"), "a",
+                             {"href": href, "data-digest-item": key})
+        ET.SubElement(link, "span", {"class": "calc-digest-label"}).text = label
+        ET.SubElement(link, "strong").text = value
+
+    ranked = result["ranked_by"].lower()
+    share = "" if result["margin_pct"] is None else f" ({result['margin_pct']:.1f}%)"
+    item(f"Leader, {ranked}", result["leader"], f"#{name}-offers", "leader")
+    item("Margin", f"{format_value(result['margin'], money)}{share} over "
+         f"{result['runner_up']}", f"#{name}-figures", "margin")
+    band = format_value(result["close_band_pct"], "pct")
+    item("Too close to call?", f"Yes, within {band}" if result["too_close_to_call"]
+         else f"No: more than {band}", f"#{name}-figures", "close")
+    months = result["leave_after_months"]
+    leaving = ", ".join(f"{row['offer']} {format_value(row['total'], money)}"
+                        for row in result["forfeiture"])
+    item(f"Leaving after {months} month{'s' * (months != 1)} costs", leaving,
+         f"#{name}-forfeiture", "leaving")
+    # The counter-offer planner improves the first offer to match the best of the others.
+    first = result["offers"][0]
+    best = min(result["offers"][1:], key=lambda row: row["rank"])
+    item("What to ask for", f"For {first['offer']} to match {best['offer']}", COUNTER_OFFER,
+         "ask")
+    return digest
 
 
 def _salary_charts(name: str, result: dict[str, Any]) -> list[Chart]:
@@ -329,6 +509,32 @@ def _take_home_charts(name: str, result: dict[str, Any]) -> list[Chart]:
              bar_chart(f"{name}-breakdown", "Wages by where they go", rows, "usd"))]
 
 
+# The counter-offer planner, from a calculator's page (calculators/NAME/).
+COUNTER_OFFER = "../counter_offer/"
+# Results read in a few lines before the whole: the workbench keeps them in view.
+DIGESTS: dict[str, Callable[[str, dict[str, Any]], ET.Element]] = {
+    "offer_comparison": _comparison_digest,
+}
+# Results whose money reads in whole dollars (cents only on a small figure).
+WHOLE_DOLLARS = {"offer_comparison"}
+
+
+def _key_columns(result: dict[str, Any]) -> dict[str, set[str]]:
+    """The offer comparison's columns a phone shows; the rest are one tap away."""
+    measure = result["ranked_by"]
+    total = {"Before tax": "total", "After tax": "after_tax_total"}.get(
+        measure, "purchasing_power_total")
+    yearly = "total" if measure == "Before tax" else "after_tax"
+    return {"offers": {"offer", "rank", total, "behind_leader_by"},
+            "by_year": {"offer", "year", yearly, "difference_from_leader"},
+            "forfeiture": {"offer", "total"}}
+
+
+KEY_COLUMNS: dict[str, Callable[[dict[str, Any]], dict[str, set[str]]]] = {
+    "offer_comparison": _key_columns,
+}
+
+
 def _health_choice_charts(name: str, result: dict[str, Any]) -> list[Chart]:
     rows = result["curve"]
     xs = sorted({row["medical_costs"] for row in rows})
@@ -376,31 +582,66 @@ def _cell(tag: str, value: Any, unit: str, attrs: dict[str, str]) -> ET.Element:
     return cell
 
 
-def _data_table(output: dict[str, Any], rows: list[dict[str, Any]]) -> ET.Element:
+def _data_table(output: dict[str, Any], rows: list[dict[str, Any]],
+                unit: Callable[[str], str] = lambda u: u, anchor: str | None = None,
+                key_columns: set[str] | None = None) -> ET.Element:
+    """A list of rows as a table; with ``key_columns``, the others are marked
+    ``calc-col-more`` (a phone shows them on request, from the button before the table)."""
     wrap = ET.Element("div", {"class": "calc-table-wrap", "role": "region", "tabindex": "0",
                               "aria-label": output["label"]})
+    columns = output["columns"]
+    more = set() if key_columns is None else {c["key"] for c in columns} - key_columns
     table = ET.SubElement(wrap, "table", {"class": "calc-table", "data-output": output["key"]})
+    if anchor:
+        wrap.set("id", anchor)
     ET.SubElement(table, "caption").text = output["label"]
     head = ET.SubElement(ET.SubElement(table, "thead"), "tr")
-    for column in output["columns"]:
-        ET.SubElement(head, "th", {"scope": "col"}).text = column["label"]
+    for column in columns:
+        th = ET.SubElement(head, "th", {"scope": "col"})
+        th.text = column["label"]
+        if column["key"] in more:
+            th.set("class", "calc-col-more")
     body = ET.SubElement(table, "tbody")
     for row in rows:
         tr = ET.SubElement(body, "tr")
-        for column in output["columns"]:
-            tr.append(_cell("td", row[column["key"]], column["unit"],
-                            {"data-column": column["key"]}))
+        for column in columns:
+            attrs = {"data-column": column["key"]}
+            if column["key"] in more:
+                attrs["class"] = "calc-col-more"
+            tr.append(_cell("td", row[column["key"]], unit(column["unit"]), attrs))
     if not rows:
-        td = ET.SubElement(ET.SubElement(body, "tr"), "td",
-                           {"colspan": str(len(output["columns"]))})
+        td = ET.SubElement(ET.SubElement(body, "tr"), "td", {"colspan": str(len(columns))})
         td.text = "None."
-    return wrap
+    if not more:
+        return wrap
+    holder = ET.Element("div", {"class": "calc-table-holder"})
+    toggle = ET.SubElement(holder, "button", {
+        "type": "button", "class": "md-button calc-columns", "data-action": "columns",
+        "aria-expanded": "false"})
+    ET.SubElement(toggle, "span", {"class": "calc-columns-more"}).text = (
+        f"Show all {len(columns)} columns")
+    ET.SubElement(toggle, "span", {"class": "calc-columns-fewer"}).text = (
+        "Show the main columns")
+    holder.append(wrap)
+    return holder
+
+
+def display_unit(name: str, unit: str) -> str:
+    """The unit calculator ``name``'s report shows a figure in: money in whole dollars
+    where the calculator's figures are large (``WHOLE_DOLLARS``)."""
+    return "usd_whole" if name in WHOLE_DOLLARS and unit == "usd" else unit
 
 
 def render(name: str, result: dict[str, Any]) -> str:
     """The HTML fragment showing ``result``, the output of calculator ``name``."""
     outputs = calculator(name).to_json()["outputs"]
     root = ET.Element("div", {"class": "calc-report", "data-report": name})
+
+    def unit(u: str) -> str:
+        return display_unit(name, u)
+
+    if name in DIGESTS:
+        root.append(DIGESTS[name](name, result))
     # A note (an output named *_note) is a sentence: below the lead, where it can wrap.
     notes = [o for o in outputs if o["columns"] is None and o["key"].endswith("_note")]
     figures = [o for o in outputs if o["columns"] is None and o["key"] != "summary"
@@ -414,6 +655,8 @@ def render(name: str, result: dict[str, Any]) -> str:
         root.append(_cell("p", result[output["key"]], output["unit"],
                           {"class": "calc-note", "data-output": output["key"]}))
     table = ET.SubElement(root, "table", {"class": "calc-figures"})
+    if name in DIGESTS:
+        table.set("id", f"{name}-figures")
     ET.SubElement(table, "caption").text = "Result"
     body = ET.SubElement(table, "tbody")
     for output in figures:
@@ -422,14 +665,17 @@ def render(name: str, result: dict[str, Any]) -> str:
         th.text = output["label"]
         if output["help"]:
             ET.SubElement(th, "small", {"class": "calc-help"}).text = output["help"]
-        tr.append(_cell("td", result[output["key"]], output["unit"],
+        tr.append(_cell("td", result[output["key"]], unit(output["unit"]),
                         {"data-output": output["key"]}))
     for caption, svg in CHARTS.get(name, lambda *_: [])(name, result):
         figure = ET.SubElement(root, "figure", {"class": "calc-figure"})
         figure.append(svg)
         ET.SubElement(figure, "figcaption").text = f"{caption}. The data is in a table below."
+    keys = KEY_COLUMNS[name](result) if name in KEY_COLUMNS else {}
     for output in tables:
-        root.append(_data_table(output, result[output["key"]]))
+        root.append(_data_table(output, result[output["key"]], unit,
+                                f"{name}-{output['key']}" if name in DIGESTS else None,
+                                keys.get(output["key"])))
     return ET.tostring(root, encoding="unicode", method="html")
 
 

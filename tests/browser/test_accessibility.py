@@ -244,17 +244,27 @@ def test_calculator_inputs_results_and_charts_are_described(browser_context, sit
             assert announcer.get_attribute("aria-live") == "polite"
             assert form.locator('[data-error-for=""]').get_attribute("role") == "alert"
             charts = form.locator("[data-result] svg.calc-chart")
-            assert charts.count() == (1 if name in CHART_TABLES or name == "workbench" else 0)
+            assert charts.count() == expected_charts(name)
             for i in range(charts.count()):
                 check_chart(form, charts.nth(i), spec["name"])
     finally:
         page.close()
 
 
+def expected_charts(page: str) -> int:
+    """A calculator page's charts: one where its result has a shape; the offer comparison
+    (and the workbench) one per offer (what it is made of) and one against the leader."""
+    if page in ("offer_comparison", "workbench"):
+        return len(SPECS["offer_comparison"]["example"]["offers"]) + 1
+    return 1 if page in CHART_TABLES else 0
+
+
 # Which table holds each chart's data, and the columns its points come from.
 CHART_TABLES = {"package_value": ("breakdown", ["name", "annual_value"]),
                 "health_plan_choice": ("curve", ["medical_costs", "cost"]),
-                "offer_comparison": ("by_year", ["offer", "cumulative"]),
+                "offer_comparison": ("by_year", ["salary", "bonus", "signon", "equity",
+                                                 "retirement_match_vested", "health_cost",
+                                                 "difference_from_leader"]),
                 "salary_growth": ("by_year", ["salary_a", "salary_b"]),
                 "equity_vesting": ("schedule", ["vested_fraction"]),
                 "retirement_match": ("vesting_schedule", ["vested_pct"]),
@@ -280,7 +290,7 @@ def check_chart(form, chart, name: str) -> None:
     # Every figure the chart's words state ("label: $1.00; ..." or "name: 5% at year 1,
     # 9% at year 5; ...") is in the table, as the table writes it.
     stated = [figure for part in desc.rstrip(".").split("; ")
-              for figure in re.findall(r"-?\$[\d,]+\.\d\d|\d+(?:\.\d+)?%",
+              for figure in re.findall(r"-?\$[\d,]+(?:\.\d\d)?|\d+(?:\.\d+)?%",
                                        part.rsplit(": ", 1)[1])]
     in_table = set(sum(cells.values(), []))
     assert stated and all(figure in in_table or figure == "0%" for figure in stated), (
@@ -431,7 +441,11 @@ def test_pages_print_without_navigation_and_with_the_numbers(watched, site_url, 
                        ".md-footer", ".md-search", ".md-top"):
             assert page.locator(chrome).first.is_hidden(), (path, chrome)
         assert page.locator(".md-content button:visible").count() == 0, path
-        controls = page.locator("form[data-calculator] input[name][data-kind]")
+        if path.endswith("workbench/"):  # a one-page summary, not the form
+            check_workbench_print(page)
+            controls = page.locator("no-controls")
+        else:
+            controls = page.locator("form[data-calculator] input[name][data-kind]")
         for i in range(controls.count()):
             control = controls.nth(i)
             if control.evaluate("(el) => Boolean(el.closest('[hidden]'))"):
@@ -454,6 +468,19 @@ def test_pages_print_without_navigation_and_with_the_numbers(watched, site_url, 
         page.pdf(path=str(screenshots / f"{name}.pdf"), format="Letter", print_background=False)
     page.emulate_media(media="screen")
     assert watched.errors == []
+
+
+def check_workbench_print(page) -> None:
+    """The workbench on paper: the answer, the offers and what leaving costs, on one
+    page; not the inputs, the charts or the year-by-year table."""
+    assert page.locator(".calc-inputs").is_hidden()
+    assert page.locator(".wb-digest [data-digest-item=leader]").is_visible()
+    assert page.locator('[data-result] table[data-output="offers"]').is_visible()
+    assert page.locator('[data-result] table[data-output="forfeiture"]').is_visible()
+    assert page.locator('[data-result] table[data-output="by_year"]').is_hidden()
+    assert page.locator("svg.calc-chart:visible").count() == 0
+    pdf = page.pdf(format="Letter", print_background=False)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # one page
 
 
 def form_value(page, name: str) -> str:

@@ -8,6 +8,7 @@ that must name their field, and the regional price levels, which live in the eng
 from __future__ import annotations
 
 import copy
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,7 +20,15 @@ from hypothesis import strategies as st
 from calculators import comparison, prices
 from calculators.api import catalog, run
 from calculators.errors import CalculatorError
-from calculators.report import render
+from calculators.report import (
+    COUNTER_OFFER,
+    difference_chart,
+    display_unit,
+    format_axis,
+    format_value,
+    render,
+    stacked_chart,
+)
 from calculators.tax import Household, law, taxes
 from strategies import SETTINGS, cents, salaries
 
@@ -33,6 +42,10 @@ ILLINOIS_ON_120000 = (Decimal(120000) - ILLINOIS_EXEMPTION) * Decimal("0.0495") 
 
 def cents_of(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
+
+
+def drop(rows: list[dict], key: str) -> list[dict]:
+    return [{k: v for k, v in row.items() if k != key} for row in rows]
 
 
 def offers_of(result: dict) -> dict:
@@ -122,7 +135,9 @@ def test_purchasing_power_ranks_by_what_the_money_buys():
     for result in (before, after, power):  # the totals themselves never depend on rank_by
         assert [r["total"] for r in result["offers"]] == [100000, 110000]
         assert [r["after_tax_total"] for r in result["offers"]] == [79180, 86215]
-        assert result["by_year"] == power["by_year"]
+        # Only the year's difference from the leader is on the measure that ranks.
+        assert drop(result["by_year"], "difference_from_leader") == drop(
+            power["by_year"], "difference_from_leader")
 
 
 def test_the_price_level_defaults_to_the_state_figure():
@@ -200,20 +215,21 @@ def test_taxes_count_vesting_equity_and_sign_on_and_not_the_match():
     assert second["cumulative_after_tax"] == round(first["after_tax"] + second["after_tax"], 2)
 
 
-def test_the_chart_follows_the_measure_that_ranks():
+def test_the_difference_chart_follows_the_measure_that_ranks():
+    """Each year's difference from the leader is on the ranking measure, and an offer's
+    years add up to its difference over the whole span; the chart says which measure."""
     example = SPECS["offer_comparison"]["example"]
     for rank_by, words in (("pre_tax", "before tax"), ("after_tax", "after tax"),
-                           ("purchasing_power", "in purchasing power")):
+                           ("purchasing_power", "purchasing power")):
         result = run("offer_comparison", {**example, "rank_by": rank_by})
         html = render("offer_comparison", result)
-        assert f"Cumulative total {words} by year</title>" in html
-        measure, series = comparison.chart_series(result)
-        assert measure == words
-        finals = {name: values[-1] for name, values in series}
-        key = {"pre_tax": "total", "after_tax": "after_tax_total",
-               "purchasing_power": "purchasing_power_total"}[rank_by]
+        assert f"by year, {words}</title>" in html
         for row in result["offers"]:
-            assert finals[row["offer"]] == pytest.approx(row[key], abs=0.01)
+            years = [y["difference_from_leader"] for y in result["by_year"]
+                     if y["offer"] == row["offer"]]
+            assert sum(years) == pytest.approx(row["difference_from_leader"], abs=0.05)
+            if row["offer"] == result["leader"]:
+                assert years == [0] * example["years"]
 
 
 def test_one_tax_engine_call_per_offer_per_year(monkeypatch):
@@ -437,3 +453,171 @@ def test_every_state_and_dc_has_a_price_level_and_bea_s_own_figures_hold():
     assert max(prices.STATE_PRICE_LEVELS, key=prices.STATE_PRICE_LEVELS.get) == "CA"
     assert min(prices.STATE_PRICE_LEVELS, key=prices.STATE_PRICE_LEVELS.get) == "AR"
     assert prices.RELEASED == "2024-12-12" and "December 12, 2024" in prices.SOURCE
+
+
+# --- the health plan inside each offer ---------------------------------------------------
+
+
+def test_an_offers_health_cost_comes_from_its_plan():
+    """Contoso's plan in the example: $150 a month, a $2,000 deductible, 20% of the other
+    $8,000 of care ($1,600), $400 of copays, less $1,000 of HSA money: $4,800 a year; in
+    a heavy year it reaches its $5,000 maximum: $1,800 + $5,000 - $1,000."""
+    plan = SPECS["offer_comparison"]["example"]["offers"][1]["health_plan"]
+    offer = {"name": "A", "base_salary": 100000, "health_from": "plan", "health_plan": plan}
+    result = run("offer_comparison", {"years": 2, "offers": [offer, {"base_salary": 100000}]})
+    assert [y["health_cost"] for y in result["by_year"] if y["offer"] == "A"] == [4800, 4800]
+    assert result["leader"] == "Offer 2" and result["margin"] == 9600
+    rows = offers_of(result)
+    assert (rows["A"]["health_cost_heavy_year"], rows["A"]["health_cost_worst_case"]) == (5800, 5800)
+    assert rows["Offer 2"]["health_cost_heavy_year"] is None
+    # The same plan and year through the health plan choice calculator.
+    choice = run("health_plan_choice", {"plans": [
+        {k: v for k, v in plan.items() if k != "medical_costs"},
+        {"deductible": 0, "coinsurance_pct": 0, "oop_max": 0}],
+        "scenarios": [{"name": "This year", "medical_costs": 10000}]})
+    assert choice["by_scenario"][0]["cost"] == 4800
+
+
+def test_a_plan_without_the_care_expected_is_priced_for_a_typical_year():
+    """A typical year is the median spending per person (MEPS, 2021): $1,374, all under a
+    $2,000 deductible; two people on family coverage, $2,748: the deductible and 20% of
+    the other $748."""
+    plan = {"premium_per_month": 100, "deductible": 2000, "coinsurance_pct": 20,
+            "oop_max": 6000}
+    offers = [{"base_salary": 1000, "health_from": "plan", "health_plan": plan},
+              {"base_salary": 1000, "health_from": "plan",
+               "health_plan": {**plan, "coverage": "family", "people_covered": 2}}]
+    result = run("offer_comparison", {"years": 1, "offers": offers})
+    assert [y["health_cost"] for y in result["by_year"]] == [1200 + 1374, 1200 + 2000 + 149.6]
+    blank = run("offer_comparison", {"years": 1, "offers": [
+        {"base_salary": 1000, "health_from": "plan"}, {"base_salary": 1000}]})
+    assert [y["health_cost"] for y in blank["by_year"]] == [0, 0]
+
+
+def test_an_amount_ignores_the_plan():
+    amount = run("offer_comparison", {"years": 1, "offers": [
+        {"base_salary": 1000, "health_cost_annual": 300,
+         "health_plan": {"premium_per_month": 999}}, {"base_salary": 1000}]})
+    assert amount["by_year"][0]["health_cost"] == 300
+    assert comparison.health_outlook({"health_from": "amount"}) is None
+
+
+@pytest.mark.parametrize(("plan", "field"), [
+    ({"coinsurance_pct": 101}, "coinsurance_pct"),
+    ({"deductible": 3000, "oop_max": 2000}, "deductible"),
+    ({"employer_hsa_contribution": 500}, "employer_hsa_contribution"),
+    ({"coverage": "self_only", "people_covered": 2}, "people_covered"),
+])
+def test_a_bad_plan_input_names_its_field(plan, field):
+    with pytest.raises(CalculatorError) as error:
+        run("offer_comparison", {"offers": [
+            {"base_salary": 1, "health_from": "plan", "health_plan": plan},
+            {"base_salary": 1}]})
+    assert error.value.field == f"offers[0].health_plan.{field}"
+
+
+# --- the report: the answer in a few lines, charts, whole dollars, the main columns ------
+
+
+def example_result(**changes) -> dict:
+    return run("offer_comparison", {**SPECS["offer_comparison"]["example"], **changes})
+
+
+def test_the_digest_gives_the_answer_with_links_to_the_full_result():
+    result = example_result()
+    root = ET.fromstring(render("offer_comparison", result))
+    digest = root.find(".//*[@data-digest]")
+    items = {a.get("data-digest-item"): a for a in digest.iter("a")}
+    assert list(items) == ["leader", "margin", "close", "leaving", "ask"]
+    text = {key: "".join(a.itertext()) for key, a in items.items()}
+    assert text["leader"] == "Leader, after taxContoso"
+    assert text["margin"] == "Margin$4,582 (1.1%) over Northwind"
+    assert text["close"] == "Too close to call?Yes, within 2%"
+    assert text["leaving"] == "Leaving after 18 months costsNorthwind $0, Contoso $51,357"
+    assert items["ask"].get("href") == COUNTER_OFFER == "../counter_offer/"
+    assert text["ask"] == "What to ask forFor Northwind to match Contoso"
+    # Each other line opens the part of the full result that says it.
+    ids = {el.get("id") for el in root.iter() if el.get("id")}
+    for key in ("leader", "margin", "close", "leaving"):
+        assert items[key].get("href")[1:] in ids
+    # Not a figure of its own: the raw figures are where they always were.
+    assert digest.find(".//*[@data-output]") is None
+    far = example_result(close_band_pct=0.5, leave_after_months=1)
+    text = "".join(ET.fromstring(render("offer_comparison", far)).find(
+        ".//*[@data-digest]").itertext())
+    assert "No: more than 0.5%" in text and "Leaving after 1 month costs" in text
+
+
+def test_a_margin_with_no_share_and_a_cost_of_nothing():
+    result = run("offer_comparison", {"years": 1, "offers": [{"base_salary": 0},
+                                                            {"base_salary": 0}]})
+    assert result["margin_pct"] is None
+    text = "".join(ET.fromstring(render("offer_comparison", result)).find(
+        ".//*[@data-digest]").itertext())
+    assert "Margin$0 over Offer 2" in text and "Offer 1 $0, Offer 2 $0" in text
+
+
+def test_money_reads_in_whole_dollars_and_cents_only_when_small():
+    assert display_unit("offer_comparison", "usd") == "usd_whole"
+    assert display_unit("offer_comparison", "pct") == "pct"
+    assert display_unit("pto_value", "usd") == "usd"
+    cases = [(705012.3, "$705,012"), (-1500.6, "-$1,501"), (-42.5, "-$42.50"),
+             (50.0, "$50"), (0.0, "$0"), (-0.0, "$0"), (-0.4, "-$0.40"), (99.99, "$99.99")]
+    assert [format_value(value, "usd_whole") for value, _ in cases] == [t for _, t in cases]
+    assert format_axis(150000, "usd_whole") == "$150k"
+    html = render("offer_comparison", example_result())
+    assert "$705,012.30" not in html and ".25<" not in html.split("calc-lead")[0]
+
+
+def test_a_phone_sees_the_main_columns_on_the_measure_that_ranks():
+    for rank_by, column, yearly in (("after_tax", "after_tax_total", "after_tax"),
+                                    ("pre_tax", "total", "total"),
+                                    ("purchasing_power", "purchasing_power_total", "after_tax")):
+        root = ET.fromstring(render("offer_comparison", example_result(rank_by=rank_by)))
+        main = {}
+        for key in ("offers", "by_year", "forfeiture"):
+            table = root.find(f".//table[@data-output='{key}']")
+            main[key] = [td.get("data-column") for td in table.find("tbody/tr").findall("td")
+                         if td.get("class") != "calc-col-more"]
+            heads = table.findall("thead/tr/th")
+            assert len([th for th in heads if th.get("class") != "calc-col-more"]) == len(main[key])
+        assert main == {"offers": ["offer", "rank", column, "behind_leader_by"],
+                        "by_year": ["offer", "year", yearly, "difference_from_leader"],
+                        "forfeiture": ["offer", "total"]}
+        buttons = [b for b in root.iter("button") if b.get("data-action") == "columns"]
+        assert len(buttons) == 3 and all(b.get("aria-expanded") == "false" for b in buttons)
+        assert "Show all 16 columns" in "".join(buttons[1].itertext())
+    # Other calculators' tables keep every column, with no button.
+    html = render("salary_growth", run("salary_growth", SPECS["salary_growth"]["example"]))
+    assert "calc-col-more" not in html and 'data-action="columns"' not in html
+
+
+def test_each_offer_gets_a_stacked_bar_per_year():
+    result = example_result()
+    root = ET.fromstring(render("offer_comparison", result))
+    svgs = root.findall(".//{http://www.w3.org/2000/svg}svg") or root.findall(".//svg")
+    assert len(svgs) == 3
+    northwind = [y for y in result["by_year"] if y["offer"] == "Northwind"]
+    svg = stacked_chart("t", "Northwind", northwind, "usd_whole")
+    desc = svg.find("desc").text
+    assert desc.startswith("Year 1: salary $120,000, bonus and sign-on $12,000, 401(k) match "
+                           "and other benefits $4,800, less health cost $3,200; Year 2:")
+    bars = [r for r in svg.iter("rect") if "calc-bar" in r.get("class")]
+    # Four years of salary, bonus, benefits and health (no equity), and five legend swatches.
+    assert len(bars) == 4 * 4 + 5
+    # A health cost below zero is drawn below the zero line; an employer's HSA money
+    # beyond the cost (a negative cost) adds to the bar.
+    zero = float(svg.find(".//line[@class='calc-chart-zero']").get("y1"))
+    health = [r for r in bars if r.get("class").endswith("calc-series-4")][:-1]
+    assert all(float(r.get("y")) >= zero - 0.1 for r in health)
+    gift = stacked_chart("g", "g", [{**northwind[0], "health_cost": -500.0}], "usd_whole")
+    health = [r for r in gift.iter("rect") if r.get("class").endswith("calc-series-4")][:-1]
+    assert float(health[0].get("y")) < zero
+
+
+def test_the_difference_chart_has_a_bar_per_offer_per_year():
+    svg = difference_chart("d", "Against the leader", [1, 2], [("A", [-100.0, 50.0]),
+                                                              ("B", [0.0, -20.0])], "usd_whole")
+    assert svg.find("desc").text == "A: -$100 in year 1, $50 in year 2; B: $0 in year 1, -$20 in year 2."
+    bars = [r for r in svg.iter("rect") if r.get("width") != "14"]
+    assert len(bars) == 4

@@ -15,6 +15,7 @@ from calculators.report import (
     _nice_step,
     _scale,
     bar_chart,
+    display_unit,
     format_axis,
     format_value,
     line_chart,
@@ -116,7 +117,8 @@ def test_every_example_renders_every_output_with_its_raw_value(spec):
         if output["columns"] is None:
             cell = root.find(f".//*[@data-output='{key}']")
             assert json.loads(cell.get("data-value")) == result[key], key
-            assert cell.text == format_value(result[key], output["unit"])
+            assert cell.text == format_value(result[key], display_unit(spec["name"],
+                                                                        output["unit"]))
             continue
         table = root.find(f".//table[@data-output='{key}']")
         assert table.find("caption").text == output["label"]
@@ -131,7 +133,9 @@ def test_every_example_renders_every_output_with_its_raw_value(spec):
 def test_calculators_with_a_shape_get_a_chart(name):
     spec = {s["name"]: s for s in catalog()}[name]
     html = render(name, run(name, spec["example"]))
-    assert html.count("<svg") == 1 and "<title id=" in html and "<desc id=" in html
+    # The offer comparison: what each offer is made of, and each against the leader.
+    charts = len(spec["example"]["offers"]) + 1 if name == "offer_comparison" else 1
+    assert html.count("<svg") == charts and "<title id=" in html and "<desc id=" in html
     assert "<figcaption>" in html and "The data is in a table below." in html
 
 

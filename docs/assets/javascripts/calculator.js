@@ -326,6 +326,15 @@ function clearForm(form) {
   showConditional(form);
 }
 
+// Tables that show a phone only the columns that matter: one tap shows them all (in
+// every table of the result, kept as the result updates), another hides them again.
+function showColumns(form) {
+  const all = form.classList.contains("calc-all-columns");
+  form.querySelectorAll("[data-action=columns]").forEach((button) => {
+    button.setAttribute("aria-expanded", String(all));
+  });
+}
+
 // Whether restored ``inputs`` have the form's shape (checked once filled in): each list a
 // list of objects, each group an object, each single value not an object or a list.
 function fits(form, inputs) {
@@ -563,6 +572,21 @@ function setUp(form) {
     if (!restore(fresh, "link")) fill(form, example);
     if (form.dataset.calcState === "ready") schedule();
   });
+  // Another script on the page (the workbench's) reads the numbers and the example
+  // ("calc-read": into event.detail), and sets numbers, such as a saved file's
+  // ("calc-set", detail {inputs, from}): a blank form first, then checked as a link's.
+  form.addEventListener("calc-read", (event) => {
+    event.detail.inputs = collect(form).inputs;
+    event.detail.example = example;
+  });
+  form.addEventListener("calc-set", (event) => {
+    warn("");
+    clearErrors(form);
+    clearForm(form);
+    if (!restore({ found: true, inputs: event.detail.inputs }, event.detail.from)) fill(form, example);
+    summariseFacts(form);
+    schedule();
+  });
   engineEvents.addEventListener("engine-stopped", () => {
     if (form.dataset.calcState !== "ready") return;
     form.dataset.calcState = "stopped";
@@ -614,6 +638,7 @@ function setUp(form) {
       restoredFrom = null;
       result.innerHTML = answer.html;
       result.classList.remove("calc-stale");
+      showColumns(form);
       writeStorage(name, inputs, answer.result);
       setLink(name, inputs);
       say(STATUS.ready);
@@ -725,6 +750,10 @@ function setUp(form) {
       clearErrors(form);
       const first = form.querySelector(".calc-inputs [required]:not([data-tax-facts] *)");
       if (first && !isOff(first)) first.focus();
+    } else if (action === "columns") {
+      form.classList.toggle("calc-all-columns");
+      showColumns(form);
+      return;
     } else if (action === "copy-link") {
       const { inputs } = collect(form);
       setLink(name, inputs);
