@@ -91,6 +91,7 @@ from typing import Any
 from .equity import check_schedule, fraction_vested, vesting_events
 from .errors import CalculatorError
 from . import health_choice
+from . import offer_equity
 from .fields import choice, integer, list_of, number, obj, percent, text, usd
 from .money import HUNDRED, ONE, ZERO, format_usd, pct, quantize
 from .prices import price_level
@@ -133,6 +134,7 @@ def _check_offer(offer: dict[str, Any], path: str) -> None:
                    "equity_interval_months")
     check_schedule(offer, path, "equity_vesting_months", "equity_refresher_cliff_months",
                    "equity_interval_months")
+    offer_equity.check_offer(offer, path)
 
 
 def _check_offers(offers: list[dict[str, Any]], path: str) -> None:
@@ -214,6 +216,7 @@ OFFER_FIELDS = (
         "The value of the grant added on each work anniversary.", default=0),
     integer("equity_refresher_cliff_months", "Refresher cliff (months)", "months",
             "Cliff on each refresher grant; 0 for none.", min=0, max=120, default=0),
+    *offer_equity.OFFER_FIELDS,
     dataclasses.replace(MATCH_FORMULA, min_items=0, default=[],
                         help="The 401(k) match tiers; empty for no match."),
     dataclasses.replace(VESTING, name="match_vesting"),
@@ -255,6 +258,11 @@ INPUTS = (
     list_of("offers", "Offers", "Two to five offers to compare.", fields=OFFER_FIELDS,
             min_items=2, max_items=5, check=_check_offers),
     integer("years", "Years", "years", "How many years to compare.", min=1, max=10, default=4),
+    list_of("price_cases", "Share price cases",
+            "The share price's path in each case: a growth rate a year, or your own "
+            "prices. The defaults are illustrations, not forecasts.",
+            fields=offer_equity.CASE_FIELDS, min_items=1, max_items=3,
+            default=offer_equity.DEFAULT_CASES, check=offer_equity.check_cases),
     choice("rank_by", "Rank by",
            "Which total decides the leader: what each offer leaves you after tax, what it "
            "pays before tax, or what its after-tax money buys where it is.",
@@ -339,6 +347,9 @@ class OfferTotal:
     health_cost_worst_case: Decimal | None = out(
         "Health cost at worst", "usd", nullable=True,
         help="Premiums plus the out-of-pocket maximum, less HSA money; empty without a plan.")
+    at_risk: Decimal = out("At-risk pay (equity)", "usd",
+                           help="The equity in the total before tax: it vests only while you "
+                                "stay and is worth only what the shares are.")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -366,6 +377,10 @@ class OfferComparison:
     leave_after_months: int = out("Leaving after (months)", "months")
     forfeiture: list[Forfeiture] = out("Forfeited if you leave early", "table", row=Forfeiture)
     summary: str = out("Summary", "text")
+    by_price_case: list[offer_equity.CaseTotal] = out(
+        "Under each share price case", "table", row=offer_equity.CaseTotal)
+    price_case_leaders: list[offer_equity.CaseLeader] = out(
+        "Who leads in each price case", "table", row=offer_equity.CaseLeader)
 
 
 class _Offer:
@@ -392,10 +407,11 @@ class _Offer:
 
     def grants(self, before_month: int) -> list[tuple[int, Decimal, list[tuple[int, Decimal]]]]:
         """Grants made before ``before_month``: (month granted, value, vesting events)."""
-        grants = [(0, self.offer["equity_grant_value"], self.initial_events)]
+        initial, refresher = offer_equity.grant_values(self.offer)
+        grants = [(0, initial, self.initial_events)]
         month = 12
         while month < before_month:
-            grants.append((month, self.offer["equity_refresher_value"], self.refresher_events))
+            grants.append((month, refresher, self.refresher_events))
             month += 12
         return grants
 
@@ -451,6 +467,7 @@ def offer_comparison(
     *,
     offers: list[dict[str, Any]],
     years: int,
+    price_cases: list[dict[str, Any]],
     rank_by: str,
     contribution_pct: Decimal | None,
     close_band_pct: Decimal,
@@ -544,9 +561,14 @@ def offer_comparison(
     rows_out = [
         OfferTotal(s.name, rank[s.name], s.state, s.pre_tax, s.after_tax, s.price_level,
                    s.purchasing_power, lead - value(s), s.first_year, s.pre_tax / years,
-                   value(s) - lead, s.health and s.health.heavy, s.health and s.health.worst_case)
+                   value(s) - lead, s.health and s.health.heavy, s.health and s.health.worst_case,
+                   sum((row.equity for row in by_year if row.offer == s.name), ZERO))
         for s in standings
     ]
+    case_totals, case_leaders = offer_equity.price_cases(
+        cases=price_cases, offers=offers, names=names, by_year=by_year,
+        places=[s.state for s in standings], price_levels=[s.price_level for s in standings],
+        measure=measure, facts=facts)
     return OfferComparison(
         offers=rows_out,
         by_year=by_year,
@@ -562,6 +584,8 @@ def offer_comparison(
         forfeiture=forfeiture,
         summary=_summary(leader.name, runner_up.name, margin, margin_pct, too_close,
                          close_band_pct, years, measure),
+        by_price_case=case_totals,
+        price_case_leaders=case_leaders,
     )
 
 
@@ -599,7 +623,10 @@ CALCULATOR = Calculator(
             "costs, the taxes where each offer is and what its pay buys there; who leads, "
             "by how much, and what leaving early would cost.",
     notes=(
-        "Equity is valued at its grant value; a year counts what vests in it.",
+        "Equity is valued at today's share price (a dollar grant at its grant value), "
+        "after any private-company discount you set; a year counts what vests in it. The "
+        "share price cases value it again at each case's prices, with the ESPP's gain: "
+        "illustrations, not forecasts. Equity is at-risk pay, marked as such in each total.",
         "A year counts the growth of your vested 401(k) match, so a vesting cliff shows "
         "up in the year it passes.",
         "Your expected health cost is subtracted each year: the yearly amount you enter, or "
