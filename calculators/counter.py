@@ -70,6 +70,7 @@ from .fields import MONEY_MAX, boolean, choice, integer, list_of, number, obj, p
 from .money import HUNDRED, ONE, ZERO, format_number, format_usd, pct
 from .pto import WORKING_DAYS
 from .spec import Calculator, join, out, validate
+from .tradeoff import COMMUTE, SECTION_127_LIMIT
 
 __all__ = ["CounterOffer", "CounterAsk", "SCRIPT_BLANKS", "counter_offer", "LEVERS",
            "CALCULATOR"]
@@ -142,20 +143,8 @@ INPUTS = (
             "The package asks for at most this much more base salary, as a percent of the "
             "offer's; the rest in other ways.", max=100, default=10),
     WORKING_DAYS,
-    usd("commute_cost_per_day", "Commute cost a day",
-        "Fares, fuel, parking and tolls for a round trip (for remote days).", default=0,
-        max=1000),
-    number("commute_hours_per_day", "Commute time a day", "hours",
-           "Hours of a round trip (for remote days).", min=0, max=8, step=0.25, default=0),
-    number("time_value_per_hour", "Value of an hour", "usd_per_hour",
-           "What an hour of your time is worth to you, after tax; empty for your after-tax "
-           "hourly pay.", min=0, max=10000, step=0.01, default=None, nullable=True),
-    integer("working_weeks_per_year", "Working weeks a year", "count",
-            "Weeks you would otherwise commute: 52 less vacation and holidays.",
-            min=1, max=52, default=48),
-    usd("section_127_limit", "Tax-free limit for education",
-        "Educational assistance up to this amount a year is tax-free (section 127).",
-        default=5250, figure="irs-section-127-limit"),
+    *COMMUTE,
+    SECTION_127_LIMIT,
     boolean("stipend_taxable", "Stipend taxed as pay",
             "Whether a stipend would be paid through payroll as taxable income.", default=True),
     _COMPARISON["contribution_pct"],

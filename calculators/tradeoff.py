@@ -64,7 +64,27 @@ from .pto import WORKING_DAYS
 from .spec import Calculator, out
 from .taxfacts import marginal_pct, rate_overrides, tax_facts
 
-__all__ = ["BenefitTradeoff", "Ask", "benefit_tradeoff", "CALCULATOR"]
+__all__ = ["BenefitTradeoff", "Ask", "benefit_tradeoff", "COMMUTE", "SECTION_127_LIMIT",
+           "CALCULATOR"]
+
+# A commute saved (for remote days) and the tax-free limit for education, as every
+# calculator that prices Plan B asks takes them.
+COMMUTE = (
+    usd("commute_cost_per_day", "Commute cost a day",
+        "Fares, fuel, parking and tolls for a round trip.", default=0, max=1000),
+    number("commute_hours_per_day", "Commute time a day", "hours",
+           "Hours of a round trip.", min=0, max=8, step=0.25, default=0),
+    number("time_value_per_hour", "Value of an hour", "usd_per_hour",
+           "What an hour of your time is worth to you, after tax; empty for your after-tax "
+           "hourly pay.", min=0, max=10000, step=0.01, default=None, nullable=True),
+    integer("working_weeks_per_year", "Working weeks a year", "count",
+            "Weeks you would otherwise commute: 52 less vacation and holidays.",
+            min=1, max=52, default=48),
+)
+SECTION_127_LIMIT = usd(
+    "section_127_limit", "Tax-free limit for education",
+    "Educational assistance up to this amount a year is tax-free (section 127).",
+    default=5250, figure="irs-section-127-limit")
 
 INPUTS = (
     usd("salary", "Salary", "Your annual base salary."),
@@ -76,21 +96,10 @@ INPUTS = (
     number("remote_days_per_week", "Remote days a week", "days",
            "Days a week you would work from home instead of commuting.",
            min=0, max=5, default=0),
-    usd("commute_cost_per_day", "Commute cost a day",
-        "Fares, fuel, parking and tolls for a round trip.", default=0, max=1000),
-    number("commute_hours_per_day", "Commute time a day", "hours",
-           "Hours of a round trip.", min=0, max=8, step=0.25, default=0),
-    number("time_value_per_hour", "Value of an hour", "usd_per_hour",
-           "What an hour of your time is worth to you, after tax; empty for your after-tax "
-           "hourly pay.", min=0, max=10000, step=0.01, default=None, nullable=True),
-    integer("working_weeks_per_year", "Working weeks a year", "count",
-            "Weeks you would otherwise commute: 52 less vacation and holidays.",
-            min=1, max=52, default=48),
+    *COMMUTE,
     usd("learning_budget", "Learning budget a year",
         "Tuition, courses or student-loan payments the employer pays.", default=0),
-    usd("section_127_limit", "Tax-free limit for education",
-        "Educational assistance up to this amount a year is tax-free (section 127).",
-        default=5250, figure="irs-section-127-limit"),
+    SECTION_127_LIMIT,
     usd("signon_bonus", "Sign-on bonus", "A one-off bonus, taxed as pay.", default=0),
     percent("review_raise_pct", "Raise at the review", "The raise you expect at the review.",
             max=50, default=0),
