@@ -167,29 +167,46 @@ def _prices(case: dict[str, Any], today: Decimal, years: int) -> list[Decimal]:
     return price_path(today, years, growth_pct=case["growth_pct"])
 
 
-def _equity(offer: dict[str, Any], prices: list[Decimal], today: Decimal,
-            ) -> tuple[list[Decimal], list[Decimal], list[Decimal]]:
-    """Each year's equity value, its part taxed as wages, and its long-term gain."""
-    years = len(prices)
-    keep_pct = offer["private_discount_pct"]
+def _vesting(offer: dict[str, Any], years: int) -> tuple[str, list[Decimal], list[Decimal]]:
+    """What vests each year, whatever the prices: the kind of the initial grant, its units
+    each year, and each year's share of a refresher granted a number of years before."""
+    flat = [ONE] * years
     vesting = dict(vesting_months=offer["equity_vesting_months"],
-                   interval_months=offer["equity_interval_months"], discount_pct=keep_pct)
+                   interval_months=offer["equity_interval_months"])
     if offer["equity_shares"] is not None:
         kind, units = offer["equity_kind"], offer["equity_shares"]
     else:
-        kind, units = "rsu", offer["equity_grant_value"] / today
-    rows = [grant_years(kind, units, prices=prices, strike=offer["strike_price"],
-                        cliff_months=offer["equity_cliff_months"], **vesting)]
+        kind, units = "rsu", offer["equity_grant_value"] / (offer["share_price"] or ONE)
+    initial = [row.units for row in grant_years(
+        kind, units, prices=flat, cliff_months=offer["equity_cliff_months"], **vesting)]
+    refresher = [row.units for row in grant_years(
+        "rsu", ONE, prices=flat, cliff_months=offer["equity_refresher_cliff_months"], **vesting)]
+    return kind, initial, refresher
+
+
+def _equity(offer: dict[str, Any], prices: list[Decimal],
+            vesting: tuple[str, list[Decimal], list[Decimal]],
+            ) -> tuple[list[Decimal], list[Decimal], list[Decimal]]:
+    """Each year's equity value, its part taxed as wages, and its long-term gain.
+
+    As :func:`calculators.grants.grant_years` values each grant (the initial one, and a
+    refresher of RSUs on each anniversary, bought at that day's price), with the
+    vesting worked out once for every case.
+    """
+    kind, initial, share = vesting
+    keep = _keep(offer)
     refresher = offer["equity_refresher_value"]
-    if refresher:
-        for year in range(1, years):
-            rows.append(grant_years("rsu", refresher / prices[year - 1], prices=prices,
-                                    granted_month=12 * year,
-                                    cliff_months=offer["equity_refresher_cliff_months"],
-                                    **vesting))
-    value = [sum((r[y].value for r in rows), ZERO) for y in range(years)]
-    wages = [sum((r[y].wages for r in rows), ZERO) for y in range(years)]
-    gains = [sum((r[y].long_term_gain for r in rows), ZERO) for y in range(years)]
+    value, wages, gains = [], [], []
+    for year, price in enumerate(prices):
+        grant = initial[year] * unit_value(kind, price, offer["strike_price"]) * keep
+        rsus = ZERO
+        if refresher:  # granted at the end of years 1 to ``year``, at that day's price
+            for granted in range(1, year + 1):
+                rsus += refresher / prices[granted - 1] * share[year - granted] * price * keep
+        gain = grant if kind == "iso" else ZERO
+        value.append(grant + rsus)
+        wages.append(grant - gain + rsus)
+        gains.append(gain)
     return value, wages, gains
 
 
@@ -208,14 +225,18 @@ class _Taxes:
     def __init__(self, facts: dict[str, Any]) -> None:
         self.facts = facts
         self.known: dict[tuple[Any, ...], Decimal] = {}
+        self.homes: dict[tuple[Any, ...], tuple[Any, Decimal]] = {}
 
     def __call__(self, offer: dict[str, Any], where: str, wages: Decimal,
                  ordinary: Decimal, long_term: Decimal) -> Decimal:
-        key = (where, offer["local"], offer["local_rate_pct"], wages, ordinary, long_term)
+        place = (where, offer["local"], offer["local_rate_pct"])
+        key = (*place, wages, ordinary, long_term)
         if key not in self.known:
-            home = household({**self.facts, "state": where, "local": offer["local"],
-                              "local_rate_pct": offer["local_rate_pct"]}, wages=ZERO)
-            base = taxes(home).total if home.spouse_wages else ZERO
+            if place not in self.homes:  # the household, and what the spouse's wages owe
+                home = household({**self.facts, "state": where, "local": offer["local"],
+                                  "local_rate_pct": offer["local_rate_pct"]}, wages=ZERO)
+                self.homes[place] = home, taxes(home).total if home.spouse_wages else ZERO
+            home, base = self.homes[place]
             home = home.replace(wages=wages)
             if not ordinary and not long_term:
                 bill = taxes(home).total
@@ -240,6 +261,8 @@ def price_cases(*, cases: list[dict[str, Any]], offers: list[dict[str, Any]],
     ``measure`` is the one the comparison ranked by.
     """
     tax = _Taxes(facts)
+    years = len(by_year) // len(offers)
+    vesting = {name: _vesting(offer, years) for name, offer in zip(names, offers)}
     totals: list[CaseTotal] = []
     leaders: list[CaseLeader] = []
     for case in cases:
@@ -248,7 +271,7 @@ def price_cases(*, cases: list[dict[str, Any]], offers: list[dict[str, Any]],
             rows = [row for row in by_year if row.offer == name]
             today = offer["share_price"] or ONE
             prices = _prices(case, today, len(rows))
-            value, wages, gains = _equity(offer, prices, today)
+            value, wages, gains = _equity(offer, prices, vesting[name])
             pre = after = at_risk = espp_total = ZERO
             for number, row in enumerate(rows):
                 start = today if number == 0 else prices[number - 1]
