@@ -219,6 +219,14 @@ def _espp_gain(offer: dict[str, Any], salary: Decimal, start: Decimal, end: Deci
     return shares * (end - price)
 
 
+def _payroll(home: Any) -> Decimal:
+    """Social Security, Medicare and the state's payroll taxes on ``home``'s wages."""
+    year_law = law(home.year)
+    payroll = payroll_taxes(year_law, home)
+    return (cents(payroll.social_security) + cents(payroll.medicare)
+            + cents(state_payroll_tax(year_law, home)))
+
+
 class _Taxes:
     """The taxes a year's income adds where an offer is; each answer asked once."""
 
@@ -238,14 +246,13 @@ class _Taxes:
                 self.homes[place] = home, taxes(home).total if home.spouse_wages else ZERO
             home, base = self.homes[place]
             home = home.replace(wages=wages)
-            if not ordinary and not long_term:
-                bill = taxes(home).total
+            if not long_term:  # the ESPP's income is taxed as pay, less payroll tax on it
+                bill = taxes(home.replace(wages=wages + ordinary)).total
+                if ordinary:
+                    bill -= _payroll(home.replace(wages=wages + ordinary)) - _payroll(home)
             else:  # income tax with the sale's income; payroll tax on the wages alone
-                year_law = law(home.year)
-                payroll = payroll_taxes(year_law, home)
                 bill = (income_tax(home, ordinary=ordinary, long_term=long_term).total
-                        + cents(payroll.social_security) + cents(payroll.medicare)
-                        + cents(state_payroll_tax(year_law, home)))
+                        + _payroll(home))
             self.known[key] = bill - base
         return self.known[key]
 
