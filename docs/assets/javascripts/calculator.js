@@ -579,6 +579,12 @@ function setUp(form) {
     event.detail.inputs = collect(form).inputs;
     event.detail.example = example;
   });
+  // ("calc-fill", detail {inputs}): these numbers into the form as they are, unchecked.
+  form.addEventListener("calc-fill", (event) => {
+    fill(form, event.detail.inputs);
+    summariseFacts(form);
+    schedule();
+  });
   form.addEventListener("calc-set", (event) => {
     warn("");
     clearErrors(form);
