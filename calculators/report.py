@@ -436,6 +436,9 @@ def _comparison_digest(name: str, result: dict[str, Any]) -> ET.Element:
                         for row in result["forfeiture"])
     item(f"Leaving after {months} month{'s' * (months != 1)} costs", leaving,
          f"#{name}-forfeiture", "leaving")
+    if result["ranked_by"] != "After tax" and "no state" in result["ranking_note"]:
+        ET.SubElement(digest, "p", {"class": "calc-digest-hint"}).text = (
+            "Choose each offer's state to compare them after tax.")
     # The counter-offer planner improves the first offer to match the best of the others.
     first = result["offers"][0]
     best = min(result["offers"][1:], key=lambda row: row["rank"])

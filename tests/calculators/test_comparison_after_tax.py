@@ -542,6 +542,7 @@ def test_the_digest_gives_the_answer_with_links_to_the_full_result():
         assert items[key].get("href")[1:] in ids
     # Not a figure of its own: the raw figures are where they always were.
     assert digest.find(".//*[@data-output]") is None
+    assert digest.find(".//*[@class='calc-digest-hint']") is None
     far = example_result(close_band_pct=0.5, leave_after_months=1)
     text = "".join(ET.fromstring(render("offer_comparison", far)).find(
         ".//*[@data-digest]").itertext())
@@ -555,6 +556,10 @@ def test_a_margin_with_no_share_and_a_cost_of_nothing():
     text = "".join(ET.fromstring(render("offer_comparison", result)).find(
         ".//*[@data-digest]").itertext())
     assert "Margin$0 over Offer 2" in text and "Offer 1 $0, Offer 2 $0" in text
+    assert text.endswith("Choose each offer's state to compare them after tax.")
+    chosen = run("offer_comparison", {"years": 1, "rank_by": "pre_tax", "offers": [
+        {"base_salary": 1, "state": "TX"}, {"base_salary": 2, "state": "TX"}]})
+    assert "calc-digest-hint" not in render("offer_comparison", chosen)
 
 
 def test_money_reads_in_whole_dollars_and_cents_only_when_small():
