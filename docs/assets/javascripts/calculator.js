@@ -537,6 +537,9 @@ function setUp(form) {
   function restore(found, from) {
     if (found.inputs) {
       try {
+        // From the example: a value the numbers leave out is the example's, never one
+        // typed (or mistyped) before a new link arrived.
+        fill(form, example);
         fill(form, found.inputs);
         if (fits(form, found.inputs)) {
           restoredFrom = from;
