@@ -552,7 +552,9 @@ def hostile_url(site_url: str, page_name: str) -> str:
     url = (page_url(site_url, name) if page_name != "workbench"
            else f"{site_url}calculators/workbench/")
     arrival = {**json.loads(json.dumps(SPECS[name]["example"])), PAYLOADS[1]: PAYLOADS[0]}
-    field = next(f for f in SPECS[name]["inputs"] if f["kind"] == "number")
+    # A number the calculator reads whatever else is chosen (not one that applies only
+    # under another field's choice, which it would rightly ignore).
+    field = next(f for f in SPECS[name]["inputs"] if f["kind"] == "number" and not f["when"])
     arrival[field["name"]] = 1e308
     return f"{url}#{name}={quote(json.dumps(arrival))}"
 
