@@ -29,6 +29,14 @@ Quarterly vesting after the same cliff releases 6.25% of the grant each quarter:
 >>> r = run("equity_vesting", {**grant, "interval_months": 3, "months_elapsed": 17})
 >>> r["vested_fraction"], r["next_vest_month"], [e["month"] for e in r["schedule"]][:3]
 (0.3125, 18, [12, 15, 18])
+
+At $10 a share Kai's first 1,200 vested shares are $12,000 of pay; on an $80,000
+salary in Texas they leave $8,442 after tax (22% federal, 7.65% payroll tax).
+
+>>> r = run("equity_vesting", {**grant, "months_elapsed": 12, "share_price": 10,
+...     "salary": 80000, "state": "TX"})
+>>> r["vested_value"], r["vested_value_after_tax"]
+(12000.0, 8442.0)
 """
 
 from __future__ import annotations
@@ -38,9 +46,11 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from .errors import CalculatorError
-from .fields import boolean, integer
+from .fields import boolean, integer, usd
 from .money import ONE, ZERO, quantize
 from .spec import Calculator, Field, join, out
+from .tax import taxes
+from .taxfacts import household, tax_facts
 
 __all__ = ["EquityVesting", "VestingEvent", "equity_vesting", "vesting_events",
            "fraction_vested", "check_schedule", "CALCULATOR"]
@@ -70,6 +80,12 @@ INPUTS = (
             "How long you have held the grant.", min=0, max=600),
     boolean("whole_units", "Whole shares only",
             "Round vested shares down to whole shares.", default=False),
+    usd("share_price", "Share price",
+        "The price of a share, to value what has vested; empty if the grant is in dollars.",
+        default=None, nullable=True),
+    usd("salary", "Salary", "Your wages a year, to work out the tax on what vests (RSUs are "
+        "taxed as pay when they vest); empty to skip.", default=None, nullable=True),
+    *tax_facts(state_required=False),
 )
 
 
@@ -89,6 +105,12 @@ class EquityVesting:
                                       help="Empty once the grant has fully vested.")
     fully_vested_month: int = out("Fully vested at month", "months")
     schedule: list[VestingEvent] = out("Vesting schedule", "table", row=VestingEvent)
+    vested_value: Decimal = out("What has vested is worth", "usd",
+                                help="Vested shares at the share price (or the dollars vested).")
+    vested_value_after_tax: Decimal | None = out(
+        "What has vested is worth after tax", "usd", nullable=True,
+        help="Taxed as pay on top of your salary, as restricted stock units are when they "
+             "vest; empty without a salary.")
 
 
 def vesting_events(vesting_months: int, cliff_months: int,
@@ -121,6 +143,9 @@ def equity_vesting(
     interval_months: int,
     months_elapsed: int,
     whole_units: bool,
+    share_price: Decimal | None,
+    salary: Decimal | None,
+    **facts: Any,
 ) -> EquityVesting:
     def units(fraction: Decimal) -> Decimal:
         vested = grant_units * fraction
@@ -132,6 +157,12 @@ def equity_vesting(
     fraction = fraction_vested(events, months_elapsed)
     vested = units(fraction)
     upcoming = [month for month, _ in events if month > months_elapsed]
+    value = vested * (ONE if share_price is None else share_price)
+    after_tax = None
+    if salary is not None:
+        home = household(facts, wages=salary)
+        after_tax = value - (taxes(home.replace(wages=salary + value)).total
+                             - taxes(home).total)
     return EquityVesting(
         vested_fraction=fraction,
         vested_units=vested,
@@ -139,6 +170,8 @@ def equity_vesting(
         next_vest_month=upcoming[0] if upcoming else None,
         fully_vested_month=vesting_months,
         schedule=[VestingEvent(m, f, units(f)) for m, f in events],
+        vested_value=value,
+        vested_value_after_tax=after_tax,
     )
 
 
