@@ -290,7 +290,7 @@ def check_chart(form, chart, name: str) -> None:
     # Every figure the chart's words state ("label: $1.00; ..." or "name: 5% at year 1,
     # 9% at year 5; ...") is in the table, as the table writes it.
     stated = [figure for part in desc.rstrip(".").split("; ")
-              for figure in re.findall(r"-?\$[\d,]+(?:\.\d\d)?|\d+(?:\.\d+)?%",
+              for figure in re.findall(r"-?\$\d{1,3}(?:,\d{3})*(?:\.\d\d)?|\d+(?:\.\d+)?%",
                                        part.rsplit(": ", 1)[1])]
     in_table = set(sum(cells.values(), []))
     assert stated and all(figure in in_table or figure == "0%" for figure in stated), (
