@@ -21,6 +21,7 @@ import pytest
 from calculators.api import catalog, run
 from calculators.report import format_value
 from playwright.sync_api import expect
+from test_calculators import settle
 
 pytestmark = pytest.mark.browser
 
@@ -42,19 +43,6 @@ def open_workbench(page, site_url: str, viewport: dict):
     expect(form).to_have_attribute("data-calc-state", "ready", timeout=120_000)
     expect(form).to_have_attribute("data-calc-rendered-at", re.compile(r"\d"))
     return form
-
-
-def settle(page, form, before: str | None) -> None:
-    """Wait for a new result, then for the form to stay quiet."""
-    deadline = time.monotonic() + 30
-    while form.get_attribute("data-calc-rendered-at") == before:
-        assert time.monotonic() < deadline, "no new result"
-        page.wait_for_timeout(50)
-    while True:
-        stamp = form.get_attribute("data-calc-rendered-at")
-        page.wait_for_timeout(300)
-        if form.get_attribute("data-calc-rendered-at") == stamp:
-            return
 
 
 def shown(form) -> dict:

@@ -15,6 +15,7 @@ import time
 import pytest
 from calculators.api import catalog, run
 from playwright.sync_api import expect
+from test_calculators import settle
 
 pytestmark = pytest.mark.browser
 
@@ -24,19 +25,6 @@ STARTUP = {"name": "Startup", "equity_kind": "iso", "equity_shares": 40000,
            "strike_price": 2, "share_price": 2, "private_discount_pct": 50}
 PUBLIC = {"name": "BigCo", "share_price": 100, "espp_contribution_pct": 10,
           "espp_discount_pct": 15, "espp_lookback": True}
-
-
-def settle(page, form, before: str | None) -> None:
-    """Wait for a new result, then for the form to stay quiet."""
-    deadline = time.monotonic() + 30
-    while form.get_attribute("data-calc-rendered-at") == before:
-        assert time.monotonic() < deadline, "no new result"
-        page.wait_for_timeout(50)
-    while True:
-        stamp = form.get_attribute("data-calc-rendered-at")
-        page.wait_for_timeout(300)
-        if form.get_attribute("data-calc-rendered-at") == stamp:
-            return
 
 
 def enter(page, form, path: str, value) -> None:
