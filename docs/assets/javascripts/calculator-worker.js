@@ -26,7 +26,7 @@ let respond = null;
 // While the snapshot is tried, a failure deep inside Pyodide abandons it for the plain start.
 let abandonSnapshot = null;
 const quiet = { stdout: () => {}, stderr: () => {} };
-// The network's fetch (Pyodide's own fetch of its WebAssembly is answered by serveWasmFrom).
+// The network's fetch (Pyodide's own fetches go through watchPyodideFetches).
 const fetchFromNetwork = self.fetch.bind(self);
 
 async function fetchOk(url) {
@@ -68,21 +68,36 @@ async function pruneCopies(keep) {
     .map((request) => copies.delete(request).catch(() => {})));
 }
 
-// Pyodide fetches its WebAssembly itself: it is handed the inflated .gz instead, asked
-// for at once rather than when Pyodide gets round to it.
-function serveWasmFrom(indexURL, wasmURL) {
-  if (!wasmURL) return;
+// Files Pyodide's loader could not fetch during this start. It only logs a missing
+// standard library, and a start from the snapshot would then seem to work until the
+// first import the snapshot lacks: such a start is refused instead.
+let unfetched = [];
+
+function refuseUnfetched() {
+  if (unfetched.length) throw new Error(`${unfetched.join(", ")} could not be fetched`);
+}
+
+// Pyodide fetches its own files: each failure is noted, and its WebAssembly is handed
+// the inflated .gz instead, asked for at once rather than when Pyodide gets round to it.
+function watchPyodideFetches(indexURL, wasmURL) {
+  unfetched = [];
   const wasm = new URL("pyodide.asm.wasm", indexURL).href;
-  let early = inflated(wasmURL, "application/wasm");
-  early.catch(() => {});
+  let early = wasmURL && inflated(wasmURL, "application/wasm");
+  if (early) early.catch(() => {});
   const wasmFor = () => {
     const response = early || inflated(wasmURL, "application/wasm");
     early = null; // a body is read once: a second start asks again
     return response;
   };
-  self.fetch = (input, options) => (
-    String(input instanceof Request ? input.url : input) === wasm ? wasmFor()
-      : fetchFromNetwork(input, options));
+  const noted = (url, response) => {
+    if (!response.ok) unfetched.push(`${url} (${response.status})`);
+    return response;
+  };
+  self.fetch = (input, options) => {
+    const url = String(input instanceof Request ? input.url : input);
+    return wasmURL && url === wasm ? wasmFor()
+      : fetchFromNetwork(input, options).then((response) => noted(url, response));
+  };
 }
 
 // The snapshot, fetched and unpacked while Pyodide's own files arrive.
@@ -100,6 +115,7 @@ async function fromSnapshot(pyodideModule, snapshot, { indexURL, snapshotVersion
   try {
     const pyodide = await Promise.race([abandoned, pyodideModule.loadPyodide(
       { indexURL, _loadSnapshot: snapshot, ...quiet })]);
+    refuseUnfetched();
     // The engine was imported before the snapshot was made: it is already in sys.modules.
     const report = pyodide.pyimport("calculators.report");
     JSON.parse(report.respond("pto_value", JSON.stringify({ salary: 52000, pto_days: 1 })));
@@ -113,13 +129,14 @@ async function plainStart(pyodideModule, { indexURL, engineURL }) {
   const archive = fetchOk(engineURL).then((response) => response.arrayBuffer());
   archive.catch(() => {});
   const pyodide = await pyodideModule.loadPyodide({ indexURL, ...quiet });
+  refuseUnfetched();
   pyodide.unpackArchive(new Uint8Array(await archive), "zip", { extractDir: "/engine" });
   pyodide.runPython("import sys\nsys.path.insert(0, '/engine')");
   return pyodide.pyimport("calculators.report").respond;
 }
 
 async function init(message) {
-  serveWasmFrom(message.indexURL, message.wasmURL);
+  watchPyodideFetches(message.indexURL, message.wasmURL);
   const snapshot = fetchSnapshot(message.snapshotURL);
   snapshot.catch(() => {});
   // The runtime's script, which loadPyodide imports later, is on its way meanwhile.
@@ -133,7 +150,7 @@ async function init(message) {
     respond = null;
   }
   await pruneCopies([]);
-  serveWasmFrom(message.indexURL, message.wasmURL); // from the network, not a kept copy
+  watchPyodideFetches(message.indexURL, message.wasmURL); // from the network, not a kept copy
   respond = await plainStart(pyodideModule, message);
   return "plain";
 }
