@@ -91,6 +91,18 @@ def too_wide(page, width: int) -> list[str]:
         .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`)""", width)
 
 
+def uncued_scrollers(page) -> list[str]:
+    """Tables that scroll sideways inside their wrapper without the edge shadow that
+    shows there is more (calculator.css), with the page's scrolled part of each."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+        ".calc-table-wrap, .md-typeset__scrollwrap")]
+        .filter((el) => el.getClientRects().length && el.scrollWidth > el.clientWidth + 1)
+        .filter((el) => (getComputedStyle(el).backgroundImage.match(/radial-gradient/g)
+          || []).length < 2 || getComputedStyle(el.querySelector("table")).backgroundColor
+          !== "rgba(0, 0, 0, 0)")
+        .map((el) => `${el.className}: ${el.querySelector("th, td")?.textContent.trim()}`)""")
+
+
 def chart_contrast(page) -> list[str]:
     """Chart text below 4.5:1, or a series' colour below 3:1, against the page (axe does
     not measure SVG); empty when every chart reads well in the current palette."""
@@ -127,8 +139,8 @@ def test_every_page_passes_axe_in_both_palettes_and_fits_a_phone(
         browser_context, built_site, site_url, screenshots):
     """axe-core on every page, light and dark (after live results on calculator pages):
     every rule in the palette the page opens in (they alternate), and the colour rules
-    again in the other; at 375 px nothing scrolls sideways and every calculator control
-    is on screen."""
+    again in the other; at 375 px nothing scrolls sideways, a table that scrolls inside
+    its wrapper shows it, and every calculator control is on screen."""
     assert AXE.is_file(), "axe-core is missing: `make test` runs `npm ci`"
     paths = page_paths(built_site)
     assert len(paths) > 50 and "calculators/workbench/" in paths
@@ -155,6 +167,9 @@ def test_every_page_passes_axe_in_both_palettes_and_fits_a_phone(
             width = page.evaluate("() => document.documentElement.scrollWidth")
             if width > PHONE["width"]:
                 problems.append(f"/{path} is {width} px wide on a phone: {too_wide(page, 375)}")
+            uncued = uncued_scrollers(page)
+            if uncued:
+                problems.append(f"/{path}: tables that scroll without a cue: {uncued}")
             controls = page.locator("form[data-calculator] [name][data-kind]:visible")
             for i in range(controls.count()):
                 box = controls.nth(i).bounding_box()
