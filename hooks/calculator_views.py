@@ -32,6 +32,10 @@ ENGINE_TITLE = "Offer workbench engine"
 # What one item of a list is called on its "Add" and "Remove" buttons.
 ITEM_NOUNS = {"offers": "offer", "match_formula": "tier", "other_benefits": "benefit",
               "stipends": "stipend", "price_cases": "price case"}
+# Lists of settings rather than facts of an offer: "Clear" puts their default rows back
+# (a blank start still compares under the usual price cases); any other list is emptied
+# to its fewest rows, for the reader to fill in (an employer's match formula).
+CLEARED_TO_DEFAULT = {"price_cases"}
 UNIT_BEFORE = {"usd": "$", "usd_per_hour": "$"}
 UNIT_AFTER = {"pct": "%", "usd_per_hour": "an hour", "days": "days", "months": "months",
               "years": "years", "hours": "hours"}
@@ -85,6 +89,7 @@ def environment() -> jinja2.Environment:
 
     env.filters["control_value"] = lambda value, field: field_value(field, value)
     env.globals.update(link=link, page_path=page_path, item_nouns=ITEM_NOUNS,
+                       cleared_to_default=CLEARED_TO_DEFAULT,
                        unit_before=UNIT_BEFORE, unit_after=UNIT_AFTER, unit_names=UNIT_NAMES,
                        workbench=WORKBENCH)
     return env

@@ -1,8 +1,9 @@
 """"Clear", beside "Restore the example" on every calculator: a blank start.
 
 Every field goes to its default (amounts 0, optional ones empty), the required ones are
-left empty so the page asks for them, each list keeps only the rows it must have, and
-the reader's own tax facts stay.
+left empty so the page asks for them, each list goes back to its default rows (the
+share price cases) or keeps only the rows it must have, and the reader's own tax facts
+stay.
 """
 
 from __future__ import annotations
@@ -61,8 +62,16 @@ def test_clear_on_the_workbench_leaves_two_blank_offers(watched, site_url):
         expect(form.locator(f'[name="offers[{i}].name"]')).to_have_value("")
         expect(form.locator(f'[name="offers[{i}].signon_bonus"]')).to_have_value("0")
         assert form.locator(f'[data-list="offers[{i}].match_formula"] [data-row]').count() == 0
-    expect(form.locator('[name="years"]')).to_have_value(
-        str(next(f["default"] for f in SPECS["offer_comparison"]["inputs"] if f["name"] == "years")))
+    defaults = {f["name"]: f["default"] for f in SPECS["offer_comparison"]["inputs"]}
+    expect(form.locator('[name="years"]')).to_have_value(str(defaults["years"]))
+    # The share price cases are back at their defaults, not one empty row.
+    cases = form.locator('[data-list="price_cases"] > [data-rows] > [data-row]')
+    expect(cases).to_have_count(len(defaults["price_cases"]))
+    for i, case in enumerate(defaults["price_cases"]):
+        expect(form.locator(f'[name="price_cases[{i}].name"]')).to_have_value(case["name"])
+        expect(form.locator(f'[name="price_cases[{i}].growth_pct"]')).to_have_value(
+            str(case["growth_pct"]))
+    expect(form.locator('[data-error-for^="price_cases"]:visible')).to_have_count(0)
     assert watched.errors == []
 
 

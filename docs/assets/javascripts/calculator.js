@@ -284,19 +284,21 @@ function fill(form, inputs) {
   showConditional(form);
 }
 
-// A blank start ("Clear"): each list down to its fewest rows, fresh from its template;
-// every control at its default (amounts 0, optional ones empty, required ones empty, so
-// the page asks for them). The reader's tax facts stay as they are.
+// A blank start ("Clear"): each list at its default rows if the page gives them (the share
+// price cases), else down to its fewest rows, fresh from its template; every control at its
+// default (amounts 0, optional ones empty, required ones empty, so the page asks for
+// them). The reader's tax facts stay as they are.
 function clearForm(form) {
   const shape = {};
   form.querySelectorAll("[data-list]").forEach((list) => {
     if (list.closest("[data-tax-facts]") || list.closest("[data-row]")) return;
     list.querySelector("[data-rows]").replaceChildren();
-    setPath(shape, list.dataset.list, Array.from({ length: Number(list.dataset.minItems) || 0 }, () => ({})));
+    setPath(shape, list.dataset.list, list.dataset.default ? JSON.parse(list.dataset.default)
+      : Array.from({ length: Number(list.dataset.minItems) || 0 }, () => ({})));
   });
   fill(form, shape);
   for (const el of form.querySelectorAll("[name][data-kind][data-default]")) {
-    if (el.closest("[data-tax-facts]")) continue;
+    if (el.closest("[data-tax-facts]") || getPath(shape, el.name) !== undefined) continue;
     if (el.dataset.kind === "boolean") el.checked = el.dataset.default === "true";
     else el.value = el.dataset.default;
   }

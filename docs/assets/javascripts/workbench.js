@@ -184,13 +184,7 @@ if (form && panel) {
   blank.addEventListener("click", () => {
     const clear = form.querySelector('[data-action="clear"]');
     if (!clear) return;
-    clear.click();
-    // Lists of settings the example leaves at their defaults (the share price cases)
-    // keep those rows: a blank start asks only for the offers.
-    const { example } = read();
-    const kept = Object.fromEntries(Object.entries(example || {})
-      .filter(([key, value]) => key !== "offers" && Array.isArray(value)));
-    form.dispatchEvent(new CustomEvent("calc-fill", { detail: { inputs: kept } }));
+    clear.click(); // the share price cases stay at their defaults: it asks only for offers
     waiting = true;
     refold();
     showDigest();
