@@ -25,10 +25,10 @@ Conventions:
 * After tax: each offer is taxed where it is, in its own ``state`` (with ``local`` or
   ``local_rate_pct`` where a city or county taxes wages), else in the comparison's
   ``state``, under the comparison's tax facts (filing status, spouse's wages, age,
-  children, tax year). Each year's wages (salary, expected bonus, sign-on and the RSUs
-  that vest in it) go through the tax engine once; the year's taxes are what the
-  offer adds to the household's bill (on a joint return, over the tax on the spouse's
-  wages alone). The vested 401(k) match, other benefits and the health cost are not
+  children, tax year). Each year's wages (salary, expected bonus, sign-on, and the RSUs
+  and NSO spread that vest in it) go through the tax engine once; ISOs that vest are
+  a long-term gain, as :mod:`calculators.offer_equity` says. The year's taxes are what the offer adds to the
+  household's bill (on a joint return, over the tax on the spouse's wages alone). The vested 401(k) match, other benefits and the health cost are not
   wages: they count as they are. Your own 401(k) deferral is counted as pay, and taxed
   as pay. Every year is taxed under the tax year's law, held at today's figures like
   the 401(k) limits.
@@ -98,10 +98,10 @@ from .prices import price_level
 from .retirement import MATCH_FORMULA, VESTING, annual_match, vested_fraction
 from .signon import repay_fraction
 from .spec import Calculator, Choice, Field, join, out
-from .tax import taxes
 from .taxfacts import LOCALS, STATES, household, tax_facts
 
-__all__ = ["MEASURES", "OfferComparison", "health_outlook", "offer_comparison", "CALCULATOR"]
+__all__ = ["MEASURES", "OfferComparison", "check_offer", "health_outlook", "offer_comparison",
+           "yearly_taxes", "CALCULATOR"]
 
 # What can rank the offers: the value of ``rank_by``, and the words that name it.
 MEASURES = (
@@ -129,7 +129,8 @@ _NOTES = {
 OFFER_TAX_FACTS = ("state", "local", "local_rate_pct")
 
 
-def _check_offer(offer: dict[str, Any], path: str) -> None:
+def check_offer(offer: dict[str, Any], path: str) -> None:
+    """One offer's own rules: its vesting schedules, and what values its grant."""
     check_schedule(offer, path, "equity_vesting_months", "equity_cliff_months",
                    "equity_interval_months")
     check_schedule(offer, path, "equity_vesting_months", "equity_refresher_cliff_months",
@@ -139,7 +140,7 @@ def _check_offer(offer: dict[str, Any], path: str) -> None:
 
 def _check_offers(offers: list[dict[str, Any]], path: str) -> None:
     for index, offer in enumerate(offers):
-        _check_offer(offer, join(path, index))
+        check_offer(offer, join(path, index))
 
 
 def _places(name: str, label: str, help: str, places: tuple[tuple[str, str], ...]) -> Field:
@@ -427,20 +428,21 @@ class _Offer:
         return paid, paid * vested_fraction(self.offer["match_vesting"], full_years)
 
 
-def _yearly_taxes(facts: dict[str, Any], offer: dict[str, Any], where: str | None, path: str,
-                  wages: list[Decimal]) -> list[Decimal] | None:
-    """The taxes each year's wages add to the household's bill; ``None`` without a state.
+def yearly_taxes(tax: offer_equity.OfferTaxes, offer: dict[str, Any], where: str | None,
+                 path: str, wages: list[Decimal], iso_gains: list[Decimal],
+                 ) -> list[Decimal] | None:
+    """The taxes each year's income adds to the household's bill; ``None`` without a state.
 
-    One call of the tax engine a year (and one more on a joint return, for the tax on
-    the spouse's wages alone). An error about the offer's own place names the offer.
+    ``wages`` are each year's pay, ``iso_gains`` each year's ISO gain
+    (:func:`calculators.offer_equity.iso_at_today`), taxed as ``tax``
+    (:class:`~calculators.offer_equity.OfferTaxes`) says. An error about the offer's
+    own place names the offer.
     """
     if where is None:
         return None
     try:
-        home = household({**facts, "state": where, "local": offer["local"],
-                          "local_rate_pct": offer["local_rate_pct"]}, wages=ZERO)
-        base = taxes(home).total if home.spouse_wages else ZERO
-        return [taxes(home.replace(wages=amount)).total - base for amount in wages]
+        return [tax(offer, where, amount, long_term=gain)
+                for amount, gain in zip(wages, iso_gains)]
     except CalculatorError as error:
         field = join(path, error.field) if error.field in OFFER_TAX_FACTS else error.field
         raise CalculatorError(field, error.message) from None
@@ -484,6 +486,7 @@ def offer_comparison(
     facts = {"filing_status": filing_status, "spouse_wages": spouse_wages, "age": age,
              "dependents": dependents, "year": year}
     names = _names(offers)
+    offer_taxes = offer_equity.OfferTaxes(facts)  # for the yearly table and the price cases
     by_year: list[OfferYear] = []
     standings: list[_Standing] = []
     forfeiture: list[Forfeiture] = []
@@ -494,6 +497,7 @@ def offer_comparison(
         health_annual = offer["health_cost_annual"] if outlook is None else outlook.expected
         rows: list[tuple[Any, ...]] = []
         wages: list[Decimal] = []
+        iso_gains = offer_equity.iso_at_today(offer, years)
         vested_before = ZERO
         for year_number in range(1, years + 1):
             salary = model.salary(year_number)
@@ -508,8 +512,9 @@ def offer_comparison(
                      + offer["other_benefits_annual"] - health_annual)
             rows.append((year_number, salary, bonus, signon, equity, model.match(year_number),
                          match_vested, total))
-            wages.append(salary + bonus + signon + equity)
-        yearly = _yearly_taxes(facts, offer, where, join("offers", index), wages)
+            wages.append(salary + bonus + signon + equity - iso_gains[year_number - 1])
+        yearly = yearly_taxes(offer_taxes, offer, where, join("offers", index), wages,
+                              iso_gains)
         cumulative = cumulative_after = ZERO
         for number, (year_number, salary, bonus, signon, equity, match, match_vested,
                      total) in enumerate(rows):
@@ -568,7 +573,7 @@ def offer_comparison(
     case_totals, case_leaders = offer_equity.price_cases(
         cases=price_cases, offers=offers, names=names, by_year=by_year,
         places=[s.state for s in standings], price_levels=[s.price_level for s in standings],
-        measure=measure, facts=facts)
+        measure=measure, tax=offer_taxes)
     return OfferComparison(
         offers=rows_out,
         by_year=by_year,

@@ -63,8 +63,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from . import comparison
-from .comparison import OFFER_FIELDS, _check_offer, _yearly_taxes, offer_comparison
+from . import comparison, offer_equity
+from .comparison import OFFER_FIELDS, check_offer, offer_comparison, yearly_taxes
 from .errors import CalculatorError
 from .fields import MONEY_MAX, boolean, choice, integer, list_of, number, obj, percent, usd
 from .money import HUNDRED, ONE, ZERO, format_number, format_usd, pct
@@ -111,14 +111,14 @@ def _check_levers(levers: list[str], path: str) -> None:
 
 INPUTS = (
     obj("offer", "Offer to improve", "The offer you want to ask more of.", OFFER_FIELDS,
-        check=_check_offer),
+        check=check_offer),
     choice("target_kind", "Close the gap with",
            "Another offer, a market salary from your research, or your current job.",
            (("offer", "Another offer"), ("market", "A market salary"),
             ("current_job", "My current job")), default="offer"),
     obj("target", "Offer to match",
         "The other offer, or (for your current job) what staying pays.", OFFER_FIELDS,
-        check=_check_offer, when=("target_kind", ("offer", "current_job"))),
+        check=check_offer, when=("target_kind", ("offer", "current_job"))),
     usd("market_salary", "Market salary",
         "A base salary from your research (a percentile for the role where you would work); "
         "the target is the offer at this salary.", default=None, nullable=True,
@@ -252,7 +252,9 @@ class _Side:
             raise CalculatorError(join(path, "state"), "choose where this job is (or your "
                                   "state, for both): the gap is after tax")
         self.offer, self.path, self.where, self.setting = offer, path, where, setting
-        self.taxed: dict[Decimal, Decimal] = {}
+        # The ISOs' gain each year, taxed apart from wages; no ask changes it.
+        self.iso_gains = offer_equity.iso_at_today(offer, setting["years"])
+        self.tax = offer_equity.OfferTaxes(setting["facts"])  # keeps every answer
         self.rows: dict[Decimal, tuple[list[Any], list[Decimal]]] = {}
         self._vesting: list[Decimal] | None = None
 
@@ -274,7 +276,8 @@ class _Side:
         key = offer["base_salary"]
         if key not in self.rows:
             rows = self._pre_tax(offer)
-            self.rows[key] = rows, [r.salary + r.bonus + r.signon + r.equity for r in rows]
+            self.rows[key] = rows, [r.salary + r.bonus + r.signon + r.equity - gain
+                                    for r, gain in zip(rows, self.iso_gains)]
         return self.rows[key]
 
     def vesting(self) -> list[Decimal]:
@@ -287,12 +290,7 @@ class _Side:
         return self._vesting
 
     def taxes(self, wages: list[Decimal]) -> list[Decimal]:
-        missing = [w for w in dict.fromkeys(wages) if w not in self.taxed]
-        if missing:
-            found = _yearly_taxes(self.setting["facts"], self.offer, self.where, self.path,
-                                  missing)
-            self.taxed.update(zip(missing, found))  # type: ignore[arg-type]
-        return [self.taxed[w] for w in wages]
+        return yearly_taxes(self.tax, self.offer, self.where, self.path, wages, self.iso_gains)
 
     def after_tax(self, plan: _Plan) -> Decimal:
         rows, wages = self.years(plan.offer)

@@ -29,7 +29,14 @@ Conventions:
 * Tax, through the engine, in the year the equity vests: RSUs and an NSO's spread are
   wages (an NSO exercised as it vests); an ISO's spread is a long-term gain at a
   qualifying sale (exercised as it vests, sold more than a year later, counted in the
-  year it vests; the AMT at exercise is not counted).
+  year it vests); the comparison's year-by-year table taxes it the same way at today's
+  price (:func:`iso_at_today`).
+* The alternative minimum tax that exercising ISOs adds (Form 6251 line 2i,
+  :func:`calculators.tax.amt.amt_added`) is reported beside each case's total, not
+  taken from it: it is cash owed the April after exercise, on the whole spread at that
+  year's price (before the reader's discount: it is owed on the shares' value then),
+  and the minimum tax credit gives most of it back in later years, when the regular tax
+  on the sale is more (Form 8801). A state's own AMT is not counted.
 * All equity, and the ESPP's gain, is at-risk pay: ``at_risk`` is its part of a total.
 """
 
@@ -46,12 +53,13 @@ from .grants import grant_years, price_path, unit_value
 from .money import HUNDRED, ONE, ZERO, cents, pct
 from .spec import join, out
 from .tax import law, taxes
+from .tax.amt import amt_added
 from .tax.gains import income_tax
 from .tax.payroll import payroll_taxes, state_payroll_tax
 from .taxfacts import household
 
 __all__ = ["CASE_FIELDS", "DEFAULT_CASES", "OFFER_FIELDS", "CaseLeader", "CaseTotal",
-           "check_offer", "grant_values", "price_cases"]
+           "OfferTaxes", "check_offer", "grant_values", "iso_at_today", "price_cases"]
 
 ESPP_CAP = Decimal(25000)  # IRC 423(b)(8): stock valued at the offering price, a year
 
@@ -145,6 +153,12 @@ class CaseTotal:
     total: Decimal = out("Total before tax", "usd")
     after_tax_total: Decimal | None = out("Total after tax", "usd", nullable=True,
                                           help="Empty without a state.")
+    amt_at_exercise: Decimal | None = out(
+        "AMT at exercise", "usd", nullable=True,
+        help="The alternative minimum tax exercising ISOs as they vest adds, over the "
+             "years: cash owed the April after each exercise, not taken from the total "
+             "(the minimum tax credit gives most of it back when the shares are sold). "
+             "Empty without a state.")
     at_risk: Decimal = out("At-risk pay", "usd",
                            help="Equity and the ESPP's gain: worth only what the shares are.")
     at_risk_share_pct: Decimal | None = out("At-risk share of the total", "pct", nullable=True,
@@ -186,8 +200,9 @@ def _vesting(offer: dict[str, Any], years: int) -> tuple[str, list[Decimal], lis
 
 def _equity(offer: dict[str, Any], prices: list[Decimal],
             vesting: tuple[str, list[Decimal], list[Decimal]],
-            ) -> tuple[list[Decimal], list[Decimal], list[Decimal]]:
-    """Each year's equity value, its part taxed as wages, and its long-term gain.
+            ) -> tuple[list[Decimal], list[Decimal], list[Decimal], list[Decimal]]:
+    """Each year's equity value, its part taxed as wages, its long-term gain, and the
+    ISO spread at exercise (before the reader's discount) for the AMT.
 
     As :func:`calculators.grants.grant_years` values each grant (the initial one, and a
     refresher of RSUs on each anniversary, bought at that day's price), with the
@@ -196,9 +211,10 @@ def _equity(offer: dict[str, Any], prices: list[Decimal],
     kind, initial, share = vesting
     keep = _keep(offer)
     refresher = offer["equity_refresher_value"]
-    value, wages, gains = [], [], []
+    value, wages, gains, spreads = [], [], [], []
     for year, price in enumerate(prices):
-        grant = initial[year] * unit_value(kind, price, offer["strike_price"]) * keep
+        spread = initial[year] * unit_value(kind, price, offer["strike_price"])
+        grant = spread * keep
         rsus = ZERO
         if refresher:  # granted at the end of years 1 to ``year``, at that day's price
             for granted in range(1, year + 1):
@@ -207,7 +223,14 @@ def _equity(offer: dict[str, Any], prices: list[Decimal],
         value.append(grant + rsus)
         wages.append(grant - gain + rsus)
         gains.append(gain)
-    return value, wages, gains
+        spreads.append(spread if kind == "iso" else ZERO)
+    return value, wages, gains, spreads
+
+
+def iso_at_today(offer: dict[str, Any], years: int) -> list[Decimal]:
+    """Each year's ISO gain at today's share price, after the discount."""
+    today = offer["share_price"] or ONE
+    return _equity(offer, [today] * years, _vesting(offer, years))[2]
 
 
 def _espp_gain(offer: dict[str, Any], salary: Decimal, start: Decimal, end: Decimal) -> Decimal:
@@ -227,24 +250,39 @@ def _payroll(home: Any) -> Decimal:
             + cents(state_payroll_tax(year_law, home)))
 
 
-class _Taxes:
-    """The taxes a year's income adds where an offer is; each answer asked once."""
+class OfferTaxes:
+    """The taxes a year's income adds where an offer is; each answer asked once.
+
+    ``wages`` are pay; ``ordinary`` is an ESPP's gain (income tax, no payroll tax);
+    ``long_term`` an ISO's gain at a qualifying sale. On a joint return, what the
+    spouse's wages owe alone is not the offer's. :meth:`amt` is the AMT an exercise adds.
+    """
 
     def __init__(self, facts: dict[str, Any]) -> None:
         self.facts = facts
         self.known: dict[tuple[Any, ...], Decimal] = {}
         self.homes: dict[tuple[Any, ...], tuple[Any, Decimal]] = {}
 
-    def __call__(self, offer: dict[str, Any], where: str, wages: Decimal,
-                 ordinary: Decimal, long_term: Decimal) -> Decimal:
+    def _home(self, offer: dict[str, Any], where: str) -> tuple[Any, Decimal]:
+        """The household where the offer is, and what the spouse's wages owe alone."""
         place = (where, offer["local"], offer["local_rate_pct"])
-        key = (*place, wages, ordinary, long_term)
+        if place not in self.homes:
+            home = household({**self.facts, "state": where, "local": offer["local"],
+                              "local_rate_pct": offer["local_rate_pct"]}, wages=ZERO)
+            self.homes[place] = home, taxes(home).total if home.spouse_wages else ZERO
+        return self.homes[place]
+
+    def amt(self, offer: dict[str, Any], where: str, wages: Decimal, ordinary: Decimal,
+            iso_spread: Decimal) -> Decimal:
+        """The AMT that exercising ``iso_spread`` of ISOs adds to a year's bill."""
+        home, _ = self._home(offer, where)
+        return amt_added(home.replace(wages=wages + ordinary), iso_spread)
+
+    def __call__(self, offer: dict[str, Any], where: str, wages: Decimal,
+                 ordinary: Decimal = ZERO, long_term: Decimal = ZERO) -> Decimal:
+        key = (where, offer["local"], offer["local_rate_pct"], wages, ordinary, long_term)
         if key not in self.known:
-            if place not in self.homes:  # the household, and what the spouse's wages owe
-                home = household({**self.facts, "state": where, "local": offer["local"],
-                                  "local_rate_pct": offer["local_rate_pct"]}, wages=ZERO)
-                self.homes[place] = home, taxes(home).total if home.spouse_wages else ZERO
-            home, base = self.homes[place]
+            home, base = self._home(offer, where)
             home = home.replace(wages=wages)
             if not long_term:  # the ESPP's income is taxed as pay, less payroll tax on it
                 bill = taxes(home.replace(wages=wages + ordinary)).total
@@ -259,15 +297,14 @@ class _Taxes:
 
 def price_cases(*, cases: list[dict[str, Any]], offers: list[dict[str, Any]],
                 names: list[str], by_year: list[Any], places: list[str | None],
-                price_levels: list[Decimal | None], measure: str, facts: dict[str, Any],
+                price_levels: list[Decimal | None], measure: str, tax: OfferTaxes,
                 ) -> tuple[list[CaseTotal], list[CaseLeader]]:
     """Each offer's totals under each price case, and who leads in each.
 
     ``by_year`` is the comparison's year-by-year table: what is not equity (pay,
     the vested match, other benefits, the health cost) is taken from it as it is.
-    ``measure`` is the one the comparison ranked by.
+    ``measure`` is the one the comparison ranked by; ``tax`` is the comparison's own.
     """
-    tax = _Taxes(facts)
     years = len(by_year) // len(offers)
     vesting = {name: _vesting(offer, years) for name, offer in zip(names, offers)}
     totals: list[CaseTotal] = []
@@ -278,8 +315,8 @@ def price_cases(*, cases: list[dict[str, Any]], offers: list[dict[str, Any]],
             rows = [row for row in by_year if row.offer == name]
             today = offer["share_price"] or ONE
             prices = _prices(case, today, len(rows))
-            value, wages, gains = _equity(offer, prices, vesting[name])
-            pre = after = at_risk = espp_total = ZERO
+            value, wages, gains, spreads = _equity(offer, prices, vesting[name])
+            pre = after = at_risk = espp_total = amt = ZERO
             for number, row in enumerate(rows):
                 start = today if number == 0 else prices[number - 1]
                 gain = _espp_gain(offer, row.salary, start, prices[number])
@@ -289,15 +326,18 @@ def price_cases(*, cases: list[dict[str, Any]], offers: list[dict[str, Any]],
                 at_risk += risk
                 espp_total += gain
                 if where is not None:
-                    after += total - tax(offer, where, row.salary + row.bonus + row.signon
-                                         + wages[number], gain, gains[number])
+                    pay = row.salary + row.bonus + row.signon + wages[number]
+                    after += total - tax(offer, where, pay, gain, gains[number])
+                    if spreads[number]:
+                        amt += tax.amt(offer, where, pay, gain, spreads[number])
             after_total = None if where is None else after
             score = {"pre_tax": pre, "after_tax": after_total,
                      "purchasing_power": None if after_total is None or level is None
                      else after_total * HUNDRED / level}[measure]
             share = at_risk / pre * HUNDRED if pre > 0 else None
-            standing.append((score, CaseTotal(case["name"], name, at_risk - espp_total,
-                                              espp_total, pre, after_total, at_risk, share, 0)))
+            standing.append((score, CaseTotal(
+                case["name"], name, at_risk - espp_total, espp_total, pre, after_total,
+                None if where is None else amt, at_risk, share, 0)))
         ranked = sorted(standing, key=lambda item: item[0], reverse=True)
         rank = {id(item[1]): position for position, item in enumerate(ranked, 1)}
         totals += [dataclasses.replace(row, rank=rank[id(row)]) for _, row in standing]

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators import comparison, prices
+from calculators import comparison, offer_equity, prices
 from calculators.api import catalog, run
 from calculators.errors import CalculatorError
 from calculators.report import (
@@ -234,19 +234,21 @@ def test_the_difference_chart_follows_the_measure_that_ranks():
 
 def test_one_tax_engine_call_per_offer_per_year(monkeypatch):
     calls = []
-    real = comparison.taxes
+    real = offer_equity.taxes
 
     def counted(home):
         calls.append(home.wages)
         return real(home)
 
-    monkeypatch.setattr(comparison, "taxes", counted)
+    monkeypatch.setattr(offer_equity, "taxes", counted)
     example = SPECS["offer_comparison"]["example"]
-    run("offer_comparison", {**example, "years": 10})
+    # A price case at today's prices asks nothing the yearly table has not asked.
+    today = [{"name": "Today", "growth_pct": 0}]
+    run("offer_comparison", {**example, "years": 10, "price_cases": today})
     assert len(calls) == 2 * 10
     calls.clear()
-    run("offer_comparison", {**example, "years": 10, "filing_status": "married_joint",
-                             "spouse_wages": 50000})
+    run("offer_comparison", {**example, "years": 10, "price_cases": today,
+                             "filing_status": "married_joint", "spouse_wages": 50000})
     assert len(calls) == 2 * 10 + 2  # and once per offer for the spouse's wages alone
 
 
@@ -371,7 +373,8 @@ def test_an_engine_error_about_an_offer_s_place_names_the_offer():
     facts = {"filing_status": "single", "spouse_wages": Decimal(0), "age": 35,
              "dependents": 0, "year": 2026}
     with pytest.raises(CalculatorError) as caught:
-        comparison._yearly_taxes(facts, offer, "ZZ", "offers[3]", [Decimal(1)])
+        comparison.yearly_taxes(offer_equity.OfferTaxes(facts), offer, "ZZ", "offers[3]", [Decimal(1)],
+                                [Decimal(0)])
     assert caught.value.field == "offers[3].state"
 
 
@@ -580,17 +583,19 @@ def test_a_phone_sees_the_main_columns_on_the_measure_that_ranks():
                                     ("purchasing_power", "purchasing_power_total", "after_tax")):
         root = ET.fromstring(render("offer_comparison", example_result(rank_by=rank_by)))
         main = {}
-        for key in ("offers", "by_year", "forfeiture"):
+        for key in ("offers", "by_year", "by_price_case", "forfeiture"):
             table = root.find(f".//table[@data-output='{key}']")
             main[key] = [td.get("data-column") for td in table.find("tbody/tr").findall("td")
                          if td.get("class") != "calc-col-more"]
             heads = table.findall("thead/tr/th")
             assert len([th for th in heads if th.get("class") != "calc-col-more"]) == len(main[key])
+        case_total = "total" if rank_by == "pre_tax" else "after_tax_total"
         assert main == {"offers": ["offer", "rank", column, "behind_leader_by"],
                         "by_year": ["offer", "year", yearly, "difference_from_leader"],
+                        "by_price_case": ["case", "offer", case_total, "rank"],
                         "forfeiture": ["offer", "total"]}
         buttons = [b for b in root.iter("button") if b.get("data-action") == "columns"]
-        assert len(buttons) == 3 and all(b.get("aria-expanded") == "false" for b in buttons)
+        assert len(buttons) == 4 and all(b.get("aria-expanded") == "false" for b in buttons)
         assert "Show all 16 columns" in "".join(buttons[1].itertext())
     # Other calculators' tables keep every column, with no button.
     html = render("salary_growth", run("salary_growth", SPECS["salary_growth"]["example"]))

@@ -86,6 +86,54 @@ def test_iso_gain_is_a_long_term_gain_and_an_nso_spread_is_wages():
     assert r["offers"][0]["at_risk"] == 0  # at today's price the options have no spread
 
 
+def test_the_amt_at_exercise_is_reported_beside_the_total_not_taken_from_it():
+    # Form 6251 worked through in calculators/tax/amt.py: single, $150,000 of wages and
+    # $100,000 of ISO spread at exercise owe $16,840 of AMT. Here 10,000 ISOs at a $10
+    # strike vest in year 1, when the share price doubles to $20.
+    grant = {"equity_shares": 10000, "strike_price": 10, "share_price": 10, **ONE_YEAR}
+    r = compare([{"name": "ISO", "base_salary": 150000, "equity_kind": "iso", **grant},
+                 {"name": "NSO", "base_salary": 150000, "equity_kind": "nso", **grant},
+                 {"name": "Cash", "base_salary": 150000}],
+                years=1, state="TX", price_cases=[{"name": "Double", "path_pct": [200]}])
+    rows = case_rows(r, "Double")
+    assert rows["ISO"]["amt_at_exercise"] == 16840
+    assert rows["NSO"]["amt_at_exercise"] == rows["Cash"]["amt_at_exercise"] == 0
+    # The total is the qualifying sale's: the cash offer's taxes plus the gain's.
+    cash_tax = 150000 - rows["Cash"]["after_tax_total"]
+    iso_tax = 250000 - rows["ISO"]["after_tax_total"]
+    assert 0 < iso_tax - cash_tax <= 0.2 * 100000
+    # A private company's discount cuts the value, not the AMT: it is owed on the
+    # shares' value at exercise.
+    private = compare([{"name": "ISO", "base_salary": 150000, "equity_kind": "iso",
+                        "private_discount_pct": 50, **grant},
+                       {"name": "Cash", "base_salary": 150000}],
+                      years=1, state="TX", price_cases=[{"name": "Double", "path_pct": [200]}])
+    assert case_rows(private, "Double")["ISO"]["amt_at_exercise"] == 16840
+    assert case_rows(private, "Double")["ISO"]["equity"] == 50000
+    # Without a state the taxes are unknown, the AMT too.
+    untaxed = compare([{"name": "ISO", "base_salary": 150000, "equity_kind": "iso", **grant},
+                       {"name": "Cash", "base_salary": 150000}],
+                      years=1, price_cases=[{"name": "Double", "path_pct": [200]}])
+    assert case_rows(untaxed, "Double")["ISO"]["amt_at_exercise"] is None
+
+
+def test_the_yearly_table_taxes_isos_as_the_base_case_does():
+    # Options with a spread today: the year-by-year table (at today's price) and a case
+    # at today's price tax the same gain the same way, a long-term gain, not wages.
+    iso = {"name": "ISO", "base_salary": 120000, "equity_kind": "iso",
+           "equity_shares": 8000, "strike_price": 5, "share_price": 15,
+           "equity_refresher_value": 10000}
+    r = compare([iso, {**iso, "name": "NSO", "equity_kind": "nso"}], years=4, state="CA",
+                price_cases=[{"name": "Today", "growth_pct": 0}])
+    main = {row["offer"]: row for row in r["offers"]}
+    today = case_rows(r, "Today")
+    for name in ("ISO", "NSO"):
+        assert today[name]["after_tax_total"] == pytest.approx(main[name]["after_tax_total"],
+                                                               abs=0.05)
+    assert main["ISO"]["total"] == main["NSO"]["total"]
+    assert main["ISO"]["after_tax_total"] > main["NSO"]["after_tax_total"]
+
+
 def test_an_espp_gain_is_ordinary_income_without_payroll_tax():
     # 10% of $100,000 buys at 85% of the price: a gain of 15/85 of $10,000, $1,764.71,
     # taxed at 22% federal only: $388.24.
