@@ -528,8 +528,10 @@ def _key_columns(result: dict[str, Any]) -> dict[str, set[str]]:
     total = {"Before tax": "total", "After tax": "after_tax_total"}.get(
         measure, "purchasing_power_total")
     yearly = "total" if measure == "Before tax" else "after_tax"
+    case_total = "total" if measure == "Before tax" else "after_tax_total"
     return {"offers": {"offer", "rank", total, "behind_leader_by"},
             "by_year": {"offer", "year", yearly, "difference_from_leader"},
+            "by_price_case": {"case", "offer", case_total, "rank"},
             "forfeiture": {"offer", "total"}}
 
 
