@@ -49,7 +49,7 @@ from .errors import CalculatorError
 from .fields import boolean, integer, usd
 from .money import ONE, ZERO, quantize
 from .spec import Calculator, Field, join, out
-from .tax import taxes
+from .tax import tax_on_more_wages
 from .taxfacts import household, tax_facts
 
 __all__ = ["EquityVesting", "VestingEvent", "equity_vesting", "vesting_events",
@@ -161,8 +161,7 @@ def equity_vesting(
     after_tax = None
     if salary is not None:
         home = household(facts, wages=salary)
-        after_tax = value - (taxes(home.replace(wages=salary + value)).total
-                             - taxes(home).total)
+        after_tax = value - tax_on_more_wages(home, value).total
     return EquityVesting(
         vested_fraction=fraction,
         vested_units=vested,

@@ -62,7 +62,7 @@ from .equity import check_schedule, fraction_vested, vesting_events
 from .fields import boolean, choice, integer, percent, usd
 from .money import ONE, ZERO, format_usd, pct
 from .spec import Calculator, out
-from .tax import Household, law, taxes
+from .tax import Household, law, tax_on_more_wages
 from .tax.amt import amt_added
 from .taxfacts import TAX_FACTS, household
 
@@ -199,9 +199,8 @@ def iso_split(options: int, strike: Decimal, events: list[tuple[int, Decimal]], 
 
 def exercise_tax(home: Household, *, nso_spread: Decimal, iso_spread: Decimal) -> ExerciseTax:
     """The tax an exercise adds: the NSO spread as wages, the ISO spread for the AMT."""
-    base = taxes(home)
+    extra = tax_on_more_wages(home, nso_spread)
     more = home.replace(wages=home.wages + nso_spread)
-    extra = taxes(more) - base
     return ExerciseTax(
         income_tax=extra.federal_income_tax + extra.state_income_tax + extra.local_income_tax,
         payroll_tax=extra.social_security_tax + extra.medicare_tax + extra.state_payroll_tax,

@@ -34,7 +34,7 @@ from typing import Any
 from .fields import number, usd
 from .money import HUNDRED, ZERO, format_usd, pct, quantize
 from .spec import Calculator, out
-from .tax import law, taxes
+from .tax import law, tax_on_more_wages
 from .taxfacts import TAX_FACTS, household
 
 __all__ = ["RsuTaxes", "rsu_taxes", "supplemental_withholding", "CALCULATOR"]
@@ -86,7 +86,7 @@ def rsu_taxes(*, shares: Decimal, share_price: Decimal, salary: Decimal,
     home = household(facts, wages=salary)
     rules = law(home.year)["federal"]["supplemental_withholding"]
     withheld = supplemental_withholding(rules, income, other_supplemental)
-    extra = taxes(home.replace(wages=salary + income)) - taxes(home)
+    extra = tax_on_more_wages(home, income)
     federal = extra.federal_income_tax
     state = extra.state_income_tax + extra.local_income_tax
     payroll = extra.social_security_tax + extra.medicare_tax + extra.state_payroll_tax

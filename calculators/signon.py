@@ -48,7 +48,7 @@ from typing import Any
 from .fields import choice, integer, usd
 from .money import ONE, ZERO, cents
 from .spec import Calculator, out
-from .tax import law, taxes
+from .tax import law, tax_on_more_wages
 from .taxfacts import household, tax_facts
 
 __all__ = ["SignonClawback", "signon_clawback", "repay_fraction", "METHOD", "CALCULATOR"]
@@ -104,9 +104,8 @@ def signon_clawback(
     after_tax = same_year = later_year = None
     if salary is not None:
         home = household(facts, wages=salary)
-        paid, kept, plain = (taxes(home.replace(wages=salary + extra))
-                             for extra in (bonus, bonus - repay, ZERO))
-        after_tax = bonus - (paid.total - plain.total)
+        paid, kept = tax_on_more_wages(home, bonus), tax_on_more_wages(home, bonus - repay)
+        after_tax = bonus - paid.total
         back = paid - kept  # each tax the repaid part bore
         same_year = repay - back.total
         payroll = back.social_security_tax + back.medicare_tax

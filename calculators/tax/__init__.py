@@ -24,7 +24,7 @@ from .payroll import itemizable_state_payroll_tax, payroll_taxes, state_payroll_
 from .state import context, local_income_tax, state_income_tax
 
 __all__ = ["FILING_STATUSES", "Household", "TaxBill", "check_limits", "deferral_limit",
-           "law", "marginal_rates", "taxes", "years"]
+           "law", "marginal_rates", "tax_on_more_wages", "taxes", "years"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -83,6 +83,11 @@ def taxes(home: Household) -> TaxBill:
     return TaxBill(*(cents(tax) for tax in (
         federal.income_tax, state, local, payroll.social_security, payroll.medicare,
         state_payroll)))
+
+
+def tax_on_more_wages(home: Household, amount: Decimal) -> TaxBill:
+    """Each tax ``amount`` more wages add to what ``home`` owes (a bonus, a vest)."""
+    return taxes(home.replace(wages=home.wages + amount)) - taxes(home)
 
 
 STEP = HUNDRED
