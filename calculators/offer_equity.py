@@ -35,8 +35,8 @@ Conventions:
   :func:`calculators.tax.amt.amt_added`) is reported beside each case's total, not
   taken from it: it is cash owed the April after exercise, on the whole spread at that
   year's price (before the reader's discount: it is owed on the shares' value then),
-  and the minimum tax credit gives most of it back in later years, when the regular tax
-  on the sale is more (Form 8801). A state's own AMT is not counted.
+  and the minimum tax credit can give it back in later years, when the regular tax is
+  the higher (Form 8801). A state's own AMT is not counted.
 * All equity, and the ESPP's gain, is at-risk pay: ``at_risk`` is its part of a total.
 """
 
@@ -157,7 +157,7 @@ class CaseTotal:
         "AMT at exercise", "usd", nullable=True,
         help="The alternative minimum tax exercising ISOs as they vest adds, over the "
              "years: cash owed the April after each exercise, not taken from the total "
-             "(the minimum tax credit gives most of it back when the shares are sold). "
+             "(the minimum tax credit can give it back in later years). "
              "Empty without a state.")
     at_risk: Decimal = out("At-risk pay", "usd",
                            help="Equity and the ESPP's gain: worth only what the shares are.")
