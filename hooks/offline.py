@@ -8,8 +8,9 @@ of files it keeps and a version:
   (stylesheets, scripts, icons, the theme's search worker and index), and everything
   their Web Worker loads: the calculator worker and the modules it imports, the files
   it fetches from Pyodide's folder, the snapshot and the engine archive. Nothing else
-  (Pyodide's uncompressed WebAssembly when the page uses the ``.gz``): installing the
-  service worker must not download what the page never asks for;
+  (Pyodide's uncompressed WebAssembly when the page uses the ``.gz``, the full standard
+  library when the snapshot carries its own): installing the service worker must not
+  download what the page never asks for;
 * the version is the first 12 hex digits of a SHA-256 over those files' paths and
   bytes, so any change to any of them (a new engine archive, a new Pyodide, an edited
   page) is a new cache, and the old cache is deleted.
@@ -50,6 +51,7 @@ class _Links(HTMLParser):
         self.links: list[str] = []
         self.assets: list[str] = []
         self.wasm_gz = False
+        self.snapshot = False
         self._config = False
         self.config = ""
 
@@ -69,6 +71,7 @@ class _Links(HTMLParser):
             self.assets += [value for name, value in attrs
                             if name.startswith("data-") and value]
             self.wasm_gz = bool(attributes.get("data-wasm"))
+            self.snapshot = bool(attributes.get("data-snapshot"))
 
     def handle_data(self, data):
         if self._config:
@@ -120,7 +123,8 @@ def kept_files(site: Path) -> list[str]:
                 kept.update(_imports(site, path))
             elif (site / path).is_dir() and asset.endswith("/"):
                 kept.update(f"{path}/{name}"
-                            for name in pyodide_assets.folder_files(parser.wasm_gz))
+                            for name in pyodide_assets.folder_files(parser.wasm_gz,
+                                                                    parser.snapshot))
     missing = sorted(path for path in kept if not path.endswith("/")
                      and not (site / path).is_file())
     if missing:

@@ -13,7 +13,11 @@ These files join the built site, none of them kept in ``docs/``:
   by Node at build time), stored without its empty pages (``SNAPSHOT_FORMAT``) and
   named by the Pyodide version, the engine archive's hash and a hash of the code that
   made it: the worker restores it instead of starting Python, and falls back to the
-  plain start whenever it is missing, fails or is for another Pyodide.
+  plain start whenever it is missing, fails or is for another Pyodide. It carries the
+  standard library it was made on, trimmed to the files the engine imports (Python's
+  zip importer keeps the zip's table of contents in memory, so the two go together):
+  the fast start does not fetch ``python_stdlib.zip``, which is there for the plain
+  start.
 
 Making the snapshot takes a few seconds, so it and the ``.gz`` are cached in
 ``.cache/pyodide/`` (git-ignored) under names keyed by what they are made from;
@@ -55,8 +59,10 @@ SNAPSHOT_SCRIPT = Path(__file__).with_name("pyodide_snapshot.mjs")
 # The snapshot's format: written by SNAPSHOT_SCRIPT, read by the worker.
 SNAPSHOT_FORMAT = "assets/javascripts/sparse-snapshot.js"
 WASM = "pyodide.asm.wasm"
-# The files the fast start fetches besides the snapshot and the WebAssembly.
-FAST_START_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json")
+# The files the fast start fetches besides the snapshot (which holds its own standard
+# library) and the WebAssembly; the plain start fetches the standard library too.
+FAST_START_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide-lock.json")
+STDLIB = "python_stdlib.zip"
 # What GitHub Pages gzips on the way (by file name); everything else travels as stored.
 PAGES_GZIPS = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".txt", ".xml", ".map")
 
@@ -164,9 +170,11 @@ def make_wasm_gz(root: Path) -> Path:
     return target
 
 
-def folder_files(wasm_gz: bool) -> tuple[str, ...]:
-    """What the worker fetches from Pyodide's folder, by file name (either start)."""
-    return FAST_START_FILES + (() if wasm_gz else (WASM,))
+def folder_files(wasm_gz: bool, snapshot: bool = False) -> tuple[str, ...]:
+    """What the worker fetches from Pyodide's folder, by file name: with a snapshot,
+    what the fast start fetches; without, what the plain start fetches (either start,
+    by default: the site ships them all)."""
+    return FAST_START_FILES + (() if snapshot else (STDLIB,)) + (() if wasm_gz else (WASM,))
 
 
 def asset_paths(root: Path | None = None) -> dict[str, str]:
@@ -218,7 +226,10 @@ def fast_start_files(root: Path) -> list[tuple[str, Path | bytes]]:
     paths = asset_paths(root)
     wanted.update(f"{paths['pyodide']}{name}" for name in FAST_START_FILES)
     wanted.add(paths["wasm"] or f"{paths['pyodide']}{WASM}")
-    wanted.add(paths["snapshot"] or paths["engine"])
+    if paths["snapshot"]:
+        wanted.add(paths["snapshot"])
+    else:
+        wanted.update((paths["engine"], f"{paths['pyodide']}{STDLIB}"))
     files = dict(site_files(root))
     files.update({path: root / "docs" / path for path in (WORKER, SNAPSHOT_FORMAT)})
     return [(path, files[path]) for path in sorted(wanted)]

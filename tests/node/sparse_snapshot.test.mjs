@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { PAGE, pack, unpack } from "../../docs/assets/javascripts/sparse-snapshot.js";
+import { PAGE, pack, unpack, unpackWith } from "../../docs/assets/javascripts/sparse-snapshot.js";
 
 // A small deterministic generator (mulberry32): the same cases on every run.
 function random(seed) {
@@ -73,15 +73,31 @@ test("edges: all zeros, a last page cut short, one byte set at either end", asyn
   for (const memory of cases) {
     assert.deepEqual(await unpack(streamOf(pack(memory), [5])), memory);
   }
-  assert.equal(pack(new Uint8Array(5 * PAGE)).length, 8 + 4); // header and run count only
+  assert.equal(pack(new Uint8Array(5 * PAGE)).length, 12 + 4); // header and run count only
 });
 
 test("packing drops the zero pages", () => {
   const memory = new Uint8Array(100 * PAGE);
   memory.fill(7, 10 * PAGE, 12 * PAGE);
   memory[50 * PAGE + 3] = 1;
-  // header 8, two runs of 2 and 1 pages, two (offset, length) pairs, the count
-  assert.equal(pack(memory).length, 8 + 3 * PAGE + 2 * 8 + 4);
+  // header 12, two runs of 2 and 1 pages, two (offset, length) pairs, the count
+  assert.equal(pack(memory).length, 12 + 3 * PAGE + 2 * 8 + 4);
+});
+
+test("the file stored with the memory comes back with it, in any chunking", async () => {
+  const next = random(20261201);
+  const memory = memoryLike(next, 30 * PAGE);
+  memory.fill(0, 0, 10 * PAGE);
+  const extra = new Uint8Array(5000).map(() => Math.floor(next() * 256));
+  const packed = pack(memory, PAGE, extra);
+  assert.equal(packed.length, pack(memory).length + extra.length);
+  for (const chunking of [[1], [7, 4096], [65536]]) {
+    const { memory: back, extra: file } = await unpackWith(streamOf(packed, chunking));
+    assert.deepEqual(back, memory);
+    assert.deepEqual(file, extra);
+  }
+  assert.deepEqual(await unpack(streamOf(packed)), memory);
+  await assert.rejects(unpackWith(streamOf(packed.slice(0, 12 + 100))), /cut short/);
 });
 
 test("memory with too few empty pages is not packed", () => {

@@ -22,4 +22,4 @@ def test_the_snapshot_format_round_trips_and_refuses_broken_files():
                          timeout=300, check=False)
     assert ran.returncode == 0, ran.stdout[-4000:] + ran.stderr[-2000:]
     counts = dict(re.findall(r"^# (pass|fail|skipped|todo|cancelled) (\d+)$", ran.stdout, re.M))
-    assert counts == {"pass": "5", "fail": "0", "skipped": "0", "todo": "0", "cancelled": "0"}
+    assert counts == {"pass": "6", "fail": "0", "skipped": "0", "todo": "0", "cancelled": "0"}

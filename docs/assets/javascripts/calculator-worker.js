@@ -4,7 +4,9 @@
 // and answers {type: "ready", start: "snapshot" | "plain"} or {type: "failed", message}.
 // The fast start restores the memory snapshot the build made (Python already started,
 // the engine already imported; hooks/pyodide_snapshot.mjs), stored without its empty
-// pages (sparse-snapshot.js) and gzip-compressed. Whenever there is no snapshot, it is
+// pages (sparse-snapshot.js) and gzip-compressed, with the standard library it was made
+// on (trimmed to what the engine imports; Pyodide asks for it at STDLIB_URL, answered
+// from the file). Whenever there is no snapshot, it is
 // for another Pyodide, or it fails to load, the plain start runs instead: Pyodide starts
 // from scratch while the engine archive is fetched in parallel, then the engine is
 // unpacked and imported.
@@ -17,7 +19,7 @@
 // function the build uses) and answers {id, result, html} or {id, error: {field, message}}.
 // Nothing but JSON crosses to the page: never a Python traceback.
 
-import { unpack } from "./sparse-snapshot.js";
+import { unpackWith } from "./sparse-snapshot.js";
 
 const GENERIC = "Something went wrong with this calculation. Check the inputs and try again.";
 const SITE_ROOT = new URL("../../", self.location.href).pathname;
@@ -26,8 +28,30 @@ let respond = null;
 // While the snapshot is tried, a failure deep inside Pyodide abandons it for the plain start.
 let abandonSnapshot = null;
 const quiet = { stdout: () => {}, stderr: () => {} };
-// The network's fetch (Pyodide's own fetches go through watchPyodideFetches).
+// The network's fetch. Pyodide's own fetches go through the one below: its WebAssembly
+// and the snapshot's standard library are answered from here (`answered`: URL ->
+// () => Response), the rest from the network, each failure noted (`unfetched`).
 const fetchFromNetwork = self.fetch.bind(self);
+// Files Pyodide's loader could not fetch during this start. It only logs a missing
+// standard library, and a start would then seem to work until the first import that
+// needs it: such a start is refused instead.
+let unfetched = [];
+const answered = new Map();
+self.fetch = (input, options) => {
+  const url = String(input instanceof Request ? input.url : input);
+  const answer = answered.get(url);
+  if (answer) return answer();
+  return fetchFromNetwork(input, options).then((response) => {
+    if (!response.ok) unfetched.push(`${url} (${response.status})`);
+    return response;
+  });
+};
+// Not a file of the site: the snapshot's standard library, handed to Pyodide.
+const STDLIB_URL = "snapshot-stdlib.zip";
+// A zip with nothing in it: its end record alone.
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+// Where the full standard library goes when the trimmed one lacks a module.
+const FULL_STDLIB = "/lib/python_stdlib_full.zip";
 
 async function fetchOk(url) {
   const response = await fetchFromNetwork(url);
@@ -68,43 +92,32 @@ async function pruneCopies(keep) {
     .map((request) => copies.delete(request).catch(() => {})));
 }
 
-// Files Pyodide's loader could not fetch during this start. It only logs a missing
-// standard library, and a start from the snapshot would then seem to work until the
-// first import the snapshot lacks: such a start is refused instead.
-let unfetched = [];
-
 function refuseUnfetched() {
   if (unfetched.length) throw new Error(`${unfetched.join(", ")} could not be fetched`);
 }
 
-// Pyodide fetches its own files: each failure is noted, and its WebAssembly is handed
-// the inflated .gz instead, asked for at once rather than when Pyodide gets round to it.
+// A start's watch on Pyodide's fetches begins with no failures, and its WebAssembly is
+// handed the inflated .gz instead, asked for at once rather than when Pyodide gets round to it.
 function watchPyodideFetches(indexURL, wasmURL) {
   unfetched = [];
   const wasm = new URL("pyodide.asm.wasm", indexURL).href;
-  let early = wasmURL && inflated(wasmURL, "application/wasm");
-  if (early) early.catch(() => {});
-  const wasmFor = () => {
+  answered.delete(wasm);
+  if (!wasmURL) return;
+  let early = inflated(wasmURL, "application/wasm");
+  early.catch(() => {});
+  answered.set(wasm, () => {
     const response = early || inflated(wasmURL, "application/wasm");
     early = null; // a body is read once: a second start asks again
     return response;
-  };
-  const noted = (url, response) => {
-    if (!response.ok) unfetched.push(`${url} (${response.status})`);
-    return response;
-  };
-  self.fetch = (input, options) => {
-    const url = String(input instanceof Request ? input.url : input);
-    return wasmURL && url === wasm ? wasmFor()
-      : fetchFromNetwork(input, options).then((response) => noted(url, response));
-  };
+  });
 }
 
-// The snapshot, fetched and unpacked while Pyodide's own files arrive.
+// The snapshot ({memory, extra: its standard library}), fetched and unpacked while
+// Pyodide's own files arrive.
 function fetchSnapshot(snapshotURL) {
   if (!snapshotURL) return Promise.reject(new Error("no snapshot"));
   return inflated(snapshotURL, "application/octet-stream")
-    .then((response) => unpack(response.body));
+    .then((response) => unpackWith(response.body));
 }
 
 async function fromSnapshot(pyodideModule, snapshot, { indexURL, snapshotVersion }) {
@@ -112,16 +125,37 @@ async function fromSnapshot(pyodideModule, snapshot, { indexURL, snapshotVersion
     throw new Error(`the snapshot is for Pyodide ${snapshotVersion}, not ${pyodideModule.version}`);
   }
   const abandoned = new Promise((_, reject) => { abandonSnapshot = reject; });
+  const stdLibURL = new URL(STDLIB_URL, indexURL).href;
+  // Without a snapshot, an empty zip: Pyodide's start fails on the snapshot, and a
+  // refused fetch here would be an unhandled rejection after it.
+  answered.set(stdLibURL, () => snapshot.then((unpacked) => unpacked.extra, () => EMPTY_ZIP)
+    .then((bytes) => new Response(bytes, { headers: { "Content-Type": "application/zip" } })));
+  const memory = snapshot.then((unpacked) => unpacked.memory);
+  memory.catch(() => {}); // a missing snapshot is a plain start, not an unhandled rejection
   try {
     const pyodide = await Promise.race([abandoned, pyodideModule.loadPyodide(
-      { indexURL, _loadSnapshot: snapshot, ...quiet })]);
+      { indexURL, stdLibURL, _loadSnapshot: memory, ...quiet })]);
     refuseUnfetched();
+    // A standard module the trimmed library lacks: the full one, fetched once (the
+    // snapshot's finder calls this; a synchronous request, allowed in a worker).
+    pyodide.registerJsModule("_nb_full_stdlib", {
+      fetch() {
+        const request = new XMLHttpRequest();
+        request.open("GET", new URL("python_stdlib.zip", indexURL).href, false);
+        request.responseType = "arraybuffer";
+        request.send();
+        if (request.status !== 200) throw new Error(`python_stdlib.zip: ${request.status}`);
+        pyodide.FS.writeFile(FULL_STDLIB, new Uint8Array(request.response));
+        return FULL_STDLIB;
+      },
+    });
     // The engine was imported before the snapshot was made: it is already in sys.modules.
     const report = pyodide.pyimport("calculators.report");
     JSON.parse(report.respond("pto_value", JSON.stringify({ salary: 52000, pto_days: 1 })));
     return report.respond;
   } finally {
     abandonSnapshot = null;
+    answered.delete(stdLibURL);
   }
 }
 

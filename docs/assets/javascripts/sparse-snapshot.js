@@ -3,17 +3,19 @@
 //
 // A snapshot is a copy of WebAssembly memory, and most of it is zeros (over two thirds).
 // Inflating those zeros is most of the time a fast start spends on the snapshot, so the
-// file holds only the pages that are not all zeros:
+// file holds only the pages that are not all zeros, after the file the snapshot needs
+// beside it (the trimmed standard library it was made on: hooks/pyodide_snapshot.mjs):
 //
-//   "NBS1" | memory size | the non-zero runs' bytes, in order | each run's (offset,
-//   length) | the number of runs          (every number a little-endian uint32)
+//   "NBS2" | memory size | extra size | the extra file | the non-zero runs' bytes, in
+//   order | each run's (offset, length) | the number of runs
+//                                        (every number a little-endian uint32)
 //
-// `unpack` streams the inflated file straight into a buffer of the memory's size, then
+// `unpackWith` gives back {memory, extra}; `unpack`, the memory. It streams the inflated file straight into a buffer of the memory's size, then
 // moves each run to its place, last run first (a run never moves left, so no run
 // overwrites one still waiting), and clears what is left between the runs.
 
-const MAGIC = 0x3153424e; // "NBS1", read as a little-endian uint32
-const HEADER = 8;
+const MAGIC = 0x3253424e; // "NBS2", read as a little-endian uint32
+const HEADER = 12;
 export const PAGE = 4096;
 
 function isZero(bytes, start, end) {
@@ -34,16 +36,18 @@ function runsOf(memory, page) {
   return runs;
 }
 
-export function pack(memory, page = PAGE) {
+export function pack(memory, page = PAGE, extra = new Uint8Array(0)) {
   const runs = runsOf(memory, page);
   const body = runs.reduce((sum, [, length]) => sum + length, 0);
-  // Unpacking first puts everything after the header in a buffer of the memory's size.
+  // Unpacking first puts everything after the extra file in a buffer of the memory's size.
   if (body + runs.length * 8 + 4 > memory.length) throw new Error("too few empty pages to pack");
-  const out = new Uint8Array(HEADER + body + runs.length * 8 + 4);
+  const out = new Uint8Array(HEADER + extra.length + body + runs.length * 8 + 4);
   const view = new DataView(out.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, memory.length, true);
-  let at = HEADER;
+  view.setUint32(8, extra.length, true);
+  out.set(extra, HEADER);
+  let at = HEADER + extra.length;
   for (const [offset, length] of runs) {
     out.set(memory.subarray(offset, offset + length), at);
     at += length;
@@ -94,11 +98,14 @@ function expand(memory, written) {
   return memory;
 }
 
-// A packed snapshot's (inflated) stream of bytes, as the memory it was made from.
-export async function unpack(stream) {
+// A packed snapshot's (inflated) stream of bytes: {memory, extra}, the memory it was
+// made from and the file stored with it.
+export async function unpackWith(stream) {
   const reader = stream.getReader();
   let head = new Uint8Array(0);
   let memory = null;
+  let extra = null;
+  let extraWritten = 0;
   let written = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -111,14 +118,26 @@ export async function unpack(stream) {
       head = joined;
       if (head.length < HEADER) continue;
       const view = new DataView(head.buffer, head.byteOffset, HEADER);
-      if (view.getUint32(0, true) !== MAGIC) fail("it does not start with NBS1");
+      if (view.getUint32(0, true) !== MAGIC) fail("it does not start with NBS2");
       memory = new Uint8Array(view.getUint32(4, true));
+      extra = new Uint8Array(view.getUint32(8, true));
       chunk = head.subarray(HEADER);
+    }
+    if (extraWritten < extra.length) {
+      const part = chunk.subarray(0, extra.length - extraWritten);
+      extra.set(part, extraWritten);
+      extraWritten += part.length;
+      chunk = chunk.subarray(part.length);
     }
     if (written + chunk.length > memory.length) fail("it is larger than the memory it states");
     memory.set(chunk, written);
     written += chunk.length;
   }
-  if (!memory) fail("it is cut short");
-  return expand(memory, written);
+  if (!memory || extraWritten < extra.length) fail("it is cut short");
+  return { memory: expand(memory, written), extra };
+}
+
+// A packed snapshot's (inflated) stream of bytes, as the memory it was made from.
+export async function unpack(stream) {
+  return (await unpackWith(stream)).memory;
 }
