@@ -163,13 +163,15 @@ def test_a_returning_visit_starts_from_the_kept_inflated_copies(fresh_context, s
     first.goto(f"{site_url}calculators/{NAME}/")
     kept = wait_kept(first, set(files.values()))
     assert set(asked) >= set(files.values())  # the first visit downloads them
+    # The snapshot carries its own standard library, trimmed: not the full one.
+    assert not any("python_stdlib.zip" in url for url in asked)
     assert kept[files["snapshot"]] > 10_000_000 and kept[files["wasm"]] > 5_000_000
     first.close()
     asked.clear()
     start, shown = start_and_recalculate(context, site_url)
     assert (start, shown) == ("snapshot", expected())
     assert not set(asked) & set(files.values())  # the second does not
-    assert any("python_stdlib.zip" in url for url in asked)  # yet the worker's requests are seen
+    assert any("pyodide-lock.json" in url for url in asked)  # yet the worker's requests are seen
 
 
 def test_a_bad_kept_copy_is_thrown_away_and_the_page_still_calculates(fresh_context, site_url,
@@ -187,3 +189,40 @@ def test_a_bad_kept_copy_is_thrown_away_and_the_page_still_calculates(fresh_cont
     assert set(wait_kept(page, {files["wasm"]})) == {files["wasm"]}
     start, shown = start_and_recalculate(context, site_url)
     assert (start, shown) == ("snapshot", expected())
+
+
+# --- the reader's data: Python waits for the first use of a form ------------------------
+
+SAVE_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
+  configurable: true,
+  get: () => ({ saveData: true, effectiveType: "4g", downlink: 10, rtt: 50 }),
+});"""
+
+
+def test_saving_data_python_starts_on_the_first_use_of_the_form(fresh_context, site_url):
+    from playwright.sync_api import expect
+
+    context = fresh_context()
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(request.url))
+    page = context.new_page()
+    page.add_init_script(SAVE_DATA)
+    page.goto(f"{site_url}calculators/{NAME}/")
+    form = page.locator(f'form[data-calculator="{NAME}"]')
+    expect(form).to_have_attribute("data-calc-state", "waiting")
+    status = form.locator("[data-status]").inner_text()
+    assert re.search(r"about \d+(\.\d)? MB", status), status
+    page.wait_for_timeout(1500)
+    assert not [url for url in asked if "/assets/pyodide/" in url or "calculator-worker" in url]
+    for field, value in INPUTS.items():
+        form.locator(f'[name="{field}"]').fill(str(value))
+    expect(form).to_have_attribute("data-calc-state", "ready", timeout=120_000)
+    page.wait_for_function(
+        "(name) => document.querySelector(`form[data-calculator=${name}]`).dataset.calcRenderedAt",
+        arg=NAME)
+    cells = form.locator("[data-result] [data-output][data-value]")
+    shown = {cells.nth(i).get_attribute("data-output"):
+             json.loads(cells.nth(i).get_attribute("data-value")) for i in range(cells.count())}
+    page.evaluate("() => localStorage.clear()")
+    assert form.get_attribute("data-calc-start") == "snapshot"
+    assert shown == expected()

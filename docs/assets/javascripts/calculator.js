@@ -12,11 +12,34 @@ const RENAMED = ["name", "id", "for", "aria-describedby", "data-field", "data-li
 // A calculation normally answers within milliseconds: without an answer after this long,
 // the worker is taken for dead, and restarted with the next input.
 const ANSWER_TIMEOUT_MS = 10_000;
-// Loading is only slow, not failed, after this long: the reader is told, and may retry.
+// Loading is only slow, not failed, after this long, or twice as long as the download
+// should take on the reader's connection (slowLoadMs): the reader is told, and may retry.
 const SLOW_LOAD_MS = 10_000;
+// Without the Network Information API (navigator.connection), a slow phone network is
+// assumed: Chrome's "Slow 4G", 1.6 Mbit/s.
+const ASSUMED_MBIT = 1.6;
+const connection = navigator.connection || null;
+
+// The reader asked to save data, or the connection is slow (2G or 3G): Python, a download
+// of several megabytes, starts only when the reader first uses a form.
+function savesData() {
+  return Boolean(connection && (connection.saveData
+    || ["slow-2g", "2g", "3g"].includes(connection.effectiveType)));
+}
+
+// When a load is slower than the connection explains: "8.4 MB" at the connection's
+// estimated bandwidth (Mbit/s, capped at 10 by browsers), twice over, plus its round trips.
+function slowLoadMs(form) {
+  const bytes = parseFloat(form.dataset.download) * 1e6 || 0;
+  const mbit = (connection && connection.downlink) || ASSUMED_MBIT;
+  const rtt = (connection && connection.rtt) || 150;
+  return Math.max(SLOW_LOAD_MS, 2 * ((bytes * 8) / (mbit * 1000) + 20 * rtt));
+}
 const STATUS = {
   // "{download}": the form's data-download, measured by the build from the files it ships.
   loading: "Loading Python in your browser (once; about {download})… The result below is the example's until then.",
+  // Saving data: nothing is downloaded until the reader uses the form.
+  waiting: "The result below is the example's. Python starts when you use the form (a download of about {download}, once).",
   ready: "Ready: the result updates as you type.",
   invalid: "Check the highlighted input: the result below is for the last valid numbers.",
   failed: "Python could not be loaded, so the result cannot update. The result below is for the example.",
@@ -676,7 +699,7 @@ function setUp(form) {
       retry.hidden = false;
       const missing = await wasmMissing(form);
       if (missing && attempt === loads && form.dataset.calcState === "loading" && engine) engine.stop();
-    }, SLOW_LOAD_MS);
+    }, slowLoadMs(form));
     let started = null;
     let start;
     try {
@@ -758,7 +781,18 @@ function setUp(form) {
     schedule();
   });
 
-  load();
+  if (!savesData()) {
+    load();
+    return;
+  }
+  // Saving data: the first use of the form starts Python (and then its numbers' result).
+  form.dataset.calcState = "waiting";
+  say(STATUS.waiting.replace("{download}", form.dataset.download));
+  const first = () => {
+    ["focusin", "pointerdown", "input", "change"].forEach((type) => form.removeEventListener(type, first));
+    if (form.dataset.calcState === "waiting") load();
+  };
+  ["focusin", "pointerdown", "input", "change"].forEach((type) => form.addEventListener(type, first));
 }
 
 const forms = [...document.querySelectorAll("form[data-calculator]")];
