@@ -35,14 +35,15 @@ def test_the_service_worker_is_at_the_site_root_and_keeps_only_site_files(built_
 
 def test_the_service_worker_keeps_what_the_worker_fetches_and_nothing_more(built_site):
     """Its install must not download what the page never asks for, such as Pyodide's
-    raw WebAssembly when the worker fetches the .gz."""
+    raw WebAssembly when the worker fetches the .gz, or the full standard library when
+    the snapshot carries its own."""
     files = set(build_of(built_site)["files"])
     pyodide = {p for p in files if p.startswith("assets/pyodide/")}
     folder = next(iter(pyodide)).rsplit("/", 1)[0]
     assert {p.rsplit("/", 1)[1] for p in pyodide} == {
-        "pyodide.mjs", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json",
-        "pyodide.asm.wasm.gz"}
+        "pyodide.mjs", "pyodide.asm.mjs", "pyodide-lock.json", "pyodide.asm.wasm.gz"}
     assert not (built_site / folder / "pyodide.asm.wasm").exists()  # nothing unused ships
+    assert (built_site / folder / "python_stdlib.zip").is_file()  # the plain start's
     assert any(re.fullmatch(r"assets/calculators/engine-[0-9a-f]{12}\.pyodide-[0-9.]+"
                             r"\.snapshot-[0-9a-f]{8}\.gz", p) for p in files)
 

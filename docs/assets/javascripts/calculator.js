@@ -14,10 +14,9 @@ const RENAMED = ["name", "id", "for", "aria-describedby", "data-field", "data-li
 const ANSWER_TIMEOUT_MS = 10_000;
 // Loading is only slow, not failed, after this long, or twice as long as the download
 // should take on the reader's connection (slowLoadMs): the reader is told, and may retry.
+// A start that cannot work because its WebAssembly is missing is found after this long
+// too, whatever the connection (wasmMissing).
 const SLOW_LOAD_MS = 10_000;
-// Without the Network Information API (navigator.connection), a slow phone network is
-// assumed: Chrome's "Slow 4G", 1.6 Mbit/s.
-const ASSUMED_MBIT = 1.6;
 const connection = navigator.connection || null;
 
 // The reader asked to save data, or the connection is slow (2G or 3G): Python, a download
@@ -28,11 +27,14 @@ function savesData() {
 }
 
 // When a load is slower than the connection explains: "8.4 MB" at the connection's
-// estimated bandwidth (Mbit/s, capped at 10 by browsers), twice over, plus its round trips.
+// estimated bandwidth (Mbit/s, capped at 10 by browsers), twice over, plus its round
+// trips. Without an estimate (no Network Information API, as in Firefox and Safari),
+// SLOW_LOAD_MS.
 function slowLoadMs(form) {
+  const mbit = connection && connection.downlink;
+  if (!mbit) return SLOW_LOAD_MS;
   const bytes = parseFloat(form.dataset.download) * 1e6 || 0;
-  const mbit = (connection && connection.downlink) || ASSUMED_MBIT;
-  const rtt = (connection && connection.rtt) || 150;
+  const rtt = connection.rtt || 0;
   return Math.max(SLOW_LOAD_MS, 2 * ((bytes * 8) / (mbit * 1000) + 20 * rtt));
 }
 const STATUS = {
@@ -130,8 +132,9 @@ function startEngine(form) {
 }
 
 // Pyodide waits forever, without an error, when its WebAssembly cannot be fetched (every
-// other file missing makes the worker fail). So a slow start asks the site for that one
-// file (a HEAD request, no body): true if it cannot be had, and the start never will.
+// other file missing makes the worker fail). So a start still loading after SLOW_LOAD_MS
+// asks the site for that one file (a HEAD request, no body): true if it cannot be had,
+// and the start never will.
 async function wasmMissing(form) {
   const base = document.baseURI;
   const url = form.dataset.wasm ? new URL(form.dataset.wasm, base)
@@ -693,13 +696,17 @@ function setUp(form) {
     form.dataset.calcState = "loading";
     retry.hidden = true;
     say(STATUS.loading.replace("{download}", form.dataset.download));
-    const slow = setTimeout(async () => {
-      if (attempt !== loads || form.dataset.calcState !== "loading") return;
+    const still = () => attempt === loads && form.dataset.calcState === "loading";
+    const slow = setTimeout(() => {
+      if (!still()) return;
       say(STATUS.slow);
       retry.hidden = false;
-      const missing = await wasmMissing(form);
-      if (missing && attempt === loads && form.dataset.calcState === "loading" && engine) engine.stop();
     }, slowLoadMs(form));
+    const check = setTimeout(async () => {
+      if (!still()) return;
+      const missing = await wasmMissing(form);
+      if (missing && still() && engine) engine.stop();
+    }, SLOW_LOAD_MS);
     let started = null;
     let start;
     try {
@@ -715,6 +722,7 @@ function setUp(form) {
       return;
     } finally {
       clearTimeout(slow);
+      clearTimeout(check);
     }
     if (attempt !== loads) return;
     form.dataset.calcStart = start;
