@@ -9,13 +9,12 @@ high share price cases, and the leader in each, are shown as CPython computes th
 from __future__ import annotations
 
 import json
-import re
 import time
 
 import pytest
 from calculators.api import catalog, run
-from playwright.sync_api import expect
 from test_calculators import settle
+from test_workbench import DESKTOP, open_workbench
 
 pytestmark = pytest.mark.browser
 
@@ -62,12 +61,7 @@ def table(form, key: str) -> list[dict]:
 
 def test_a_startup_iso_offer_against_public_rsus_and_an_espp(watched, site_url):
     page = watched.page
-    page.goto(f"{site_url}calculators/workbench/")
-    page.evaluate("() => localStorage.clear()")
-    page.goto(f"{site_url}calculators/workbench/")
-    form = page.locator(f'form[data-calculator="{NAME}"]')
-    expect(form).to_have_attribute("data-calc-state", "ready", timeout=120_000)
-    expect(form).to_have_attribute("data-calc-rendered-at", re.compile(r"\d"))
+    form = open_workbench(page, site_url, DESKTOP)
     for index, offer in enumerate((STARTUP, PUBLIC)):
         for field, value in offer.items():
             enter(page, form, f"offers[{index}].{field}", value)
