@@ -61,8 +61,9 @@ len(catalog())
 `;
 
 // The standard library's zip, trimmed to the files the imports so far have read, and
-// Pyodide's own packages whole; written inside Pyodide (zipfile). Returns the names of
-// the top-level modules and packages it leaves out, as JSON.
+// Pyodide's own packages whole; written inside Pyodide (zipfile) to /tmp/trimmed.zip on
+// Pyodide's in-memory file system, not the machine's. Returns the names of the top-level
+// modules and packages it leaves out, as JSON.
 const TRIM = `
 import json, sys, zipfile
 library = next(path for path in sys.path if path.endswith(".zip"))
